@@ -1,0 +1,366 @@
+"""Actor resolution: the actors stage. Noun phrases to coded actors, in document context.
+
+For each noun-phrase head of each sentence, in reading order, the resolver
+combines what the phrase says (names, titles, nationality words, sector words,
+possessives, appositives) with what the document said before (surname links,
+pronouns, definite descriptions such as "the report", and a lead's indefinite
+description that the next sentence names). Nothing is guessed from nothing:
+a phrase with no known part is not an actor.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from newsevents.actors.kb import Entry, KnowledgeBase
+from newsevents.records import Actor, ActorMention, Document
+
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "itself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+RELATIVE = {"who", "whom", "whose", "which", "that"}
+QUANTIFIERS = {"many", "some", "most", "several", "dozens", "hundreds", "thousands", "all",
+               "scores", "millions", "members", "number", "one", "two", "three", "four", "five",
+               "majority", "none", "few", "each", "both", "any", "tens", "rest"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss", "nummod", "det"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "from", "to",
+                  "into", "through", "throughout", "towards", "toward", "within"}
+NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def compose_code(country: str | None, sector: str | None, groups: tuple[str, ...]) -> str | None:
+    parts = [p for p in (country, *groups, sector) if p]
+    return "".join(parts) or None
+
+
+def make_actor(text: str, name: str | None, country: str | None, sector: str | None,
+               groups: tuple[str, ...] = (), code: str | None = None) -> Actor:
+    return Actor(text=text, name=name, code=code or compose_code(country, sector, groups),
+                 country=country, sector=sector, groups=groups)
+
+
+@dataclass
+class Discourse:
+    """What the document has said so far, for links across sentences."""
+
+    names: dict[str, Actor] = field(default_factory=dict)  # full names and surnames
+    descriptions: dict[str, Actor] = field(default_factory=dict)  # head lemma -> first actor
+    last_person: Actor | None = None
+    last_thing: Actor | None = None
+    last_plural: Actor | None = None
+    pending: tuple[Actor, int] | None = None  # a lead's unnamed "an exiled activist"
+    salient_country: str | None = None
+
+
+class ActorResolver:
+    """The actors stage."""
+
+    name = "actors"
+    requires: tuple[str, ...] = ("parsed",)
+    provides: tuple[str, ...] = ("actors",)
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
+    # -- the stage -------------------------------------------------------
+    def __call__(self, doc: Document) -> Document:
+        parsed = doc.parsed
+        ctx = Discourse(salient_country=self._salient_country(parsed))
+        mentions: list[ActorMention] = []
+        for ps in parsed.sentences:
+            idx = ps.sentence.index
+            for tok in ps.span:
+                if not self._is_head(tok):
+                    continue
+                found = self.resolve(tok, ctx, idx)
+                if found is None:
+                    continue
+                actor, why, (s, e) = found
+                start, end = ps.offset + s, ps.offset + e
+                mentions.append(ActorMention(
+                    text=doc.article.body[start:end], start=start, end=end, actor=actor,
+                    sentence_index=idx, head=tok.i, why=why))
+        return replace(doc, actors=tuple(mentions))
+
+    @staticmethod
+    def _is_head(tok: Any) -> bool:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON"):
+            return tok.dep_ not in ("compound", "amod", "nummod", "det")
+        return tok.lower_ in QUANTIFIERS and tok.dep_ not in ("det", "amod", "nummod")
+
+    def _salient_country(self, parsed: Any) -> str | None:
+        counts: Counter[str] = Counter()
+        for ps in parsed.sentences:
+            for tok in ps.span:
+                if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (tok.is_title or tok.is_upper):
+                    for e in self.kb.lookup(tok.text):
+                        if e.country and e.kind in ("country", "adjective", "capital",
+                                                    "demonym", "group"):
+                            counts[e.country] += 1
+                            break
+            for ent in ps.span.ents:
+                if len(ent) > 1:
+                    e2 = self.kb.first(ent.text, ("country",))
+                    if e2 and e2.country:
+                        counts[e2.country] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
+    # -- one noun phrase ---------------------------------------------------
+    def resolve(self, tok: Any, ctx: Discourse, sent_idx: int
+                ) -> tuple[Actor, str, tuple[int, int]] | None:
+        """Resolve the phrase headed by ``tok``; returns the actor, why, and its char span."""
+        low = tok.lower_
+        if tok.pos_ == "PRON" or low in RELATIVE:
+            actor = self._pronoun(tok, ctx)
+            return (replace(actor, text=tok.text), f"pronoun '{tok.text}'",
+                    (tok.idx, tok.idx + len(tok.text))) if actor else None
+        if low in QUANTIFIERS:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            inner = self.resolve(pobj, ctx, sent_idx)
+                            if inner:
+                                actor, why, _ = inner
+                                left = min(tok.idx, pobj.left_edge.idx)
+                                end = pobj.idx + len(pobj.text)
+                                return actor, f"'{tok.text} of': {why}", (left, end)
+            if tok.pos_ != "NOUN":
+                return None
+        result = self._phrase(tok, ctx)
+        if result is None:
+            return None
+        actor, why, span = result
+        self._remember(tok, actor, ctx, sent_idx)
+        return actor, why, span
+
+    def _pronoun(self, tok: Any, ctx: Discourse) -> Actor | None:
+        low = tok.lower_
+        if low in RELATIVE:
+            noun = tok.head.head if tok.head.dep_ == "relcl" else None
+            if noun is not None and noun.i != tok.i:
+                return None  # the antecedent is resolved in its own right
+            return None
+        if low in PERSON_PRONOUNS:
+            return ctx.last_person
+        if low in THING_PRONOUNS:
+            return ctx.last_thing
+        if low in PLURAL_PRONOUNS:
+            return ctx.last_plural or ctx.last_thing
+        return None
+
+    def _core(self, tok: Any) -> list[Any]:
+        """The head with its left modifiers (titles, adjectives, compounds), in order."""
+        out = [tok]
+        stack = [tok]
+        while stack:
+            t = stack.pop()
+            for c in t.lefts:
+                if c.dep_ in MODIFIER_DEPS and c.dep_ not in ("det", "poss"):
+                    out.append(c)
+                    stack.append(c)
+        # flat names continue to the right ("Joe Biden" when "Joe" is the head)
+        for c in tok.rights:
+            if c.dep_ in ("flat", "compound") and c.ent_type_ == tok.ent_type_:
+                out.append(c)
+        return sorted(out, key=lambda t: t.i)
+
+    def _entity_span(self, tok: Any) -> Any:
+        if tok.ent_type_ not in NAMED:
+            return None
+        for ent in tok.sent.ents if hasattr(tok, "sent") else []:
+            if ent.start <= tok.i < ent.end:
+                return ent
+        return None
+
+    def _phrase(self, tok: Any, ctx: Discourse) -> tuple[Actor, str, tuple[int, int]] | None:
+        core = self._core(tok)
+        span = (core[0].idx, tok.idx + len(tok.text))
+        ent = self._entity_span(tok)
+        if ent is not None:
+            span = (min(span[0], ent.start_char), max(span[1], ent.end_char))
+        text = tok.doc.text[span[0]:span[1]]
+        readings = self._readings(core, tok)
+        head_entry = readings.get(tok.i)
+        countries = [e.country for i, e in sorted(readings.items()) if e.country and i != tok.i
+                     and e.kind in ("country", "adjective", "capital", "demonym", "group",
+                                    "org")]
+        groups = tuple(dict.fromkeys(e.group for e in readings.values() if e.group))
+        sectors = [e.sector for i, e in sorted(readings.items())
+                   if e.kind == "sector" and e.sector and i != tok.i]
+        poss = self._possessor(tok, ctx)
+        is_person_name = tok.ent_type_ == "PERSON" or (
+            tok.pos_ == "PROPN" and head_entry is None and tok.ent_type_ in ("", "PERSON"))
+
+        name: str | None = None
+        country = countries[0] if countries else None
+        sector: str | None = None
+        code: str | None = None
+        why: list[str] = []
+
+        if head_entry is not None and head_entry.kind == "capital" and self._locative(tok):
+            return None  # "in Beijing" is a place, not the government
+        if head_entry is not None and head_entry.kind != "adjective":
+            country = head_entry.country or country
+            if head_entry.kind == "sector":
+                sector = head_entry.sector
+                why.append(f"'{tok.text}' is sector {sector}")
+            elif head_entry.kind == "org":
+                code, sector, name = head_entry.code, head_entry.sector, head_entry.name
+                why.append(f"organisation {head_entry.name}")
+            elif head_entry.kind == "group":
+                sector = sectors[-1] if sectors else None
+                why.append(f"group {head_entry.group}")
+            else:
+                sector = head_entry.sector
+                name = head_entry.name if head_entry.kind in ("country", "capital") else None
+                why.append(f"{head_entry.kind} of {head_entry.country}")
+        elif is_person_name:
+            name = ent.text if ent is not None and ent.label_ == "PERSON" else text
+            name = _strip_titles(name, core, readings)
+            known = ctx.names.get(name) or ctx.names.get(name.split()[-1])
+            if sectors:
+                sector = sectors[-1]
+                why.append(f"title '{sectors[-1]}'")
+            if known is not None and not (country or sector):
+                country, sector, groups = known.country, known.sector, known.groups
+                name = known.name
+                why.append(f"same person as '{known.name}' earlier")
+            appos = self._appositive(tok, ctx)
+            if appos is not None:
+                country = country or appos.country
+                sector = sector or appos.sector
+                groups = groups or appos.groups
+                why.append("appositive description")
+            if not (country or sector or groups) and ctx.pending is not None:
+                country, sector, groups = (ctx.pending[0].country, ctx.pending[0].sector,
+                                           ctx.pending[0].groups)
+                why.append(f"named after the lead's '{ctx.pending[0].text}'")
+                ctx.pending = None
+            if not (country or sector or groups):
+                sector = "UNK"
+                why.append("unknown person: nothing in context says more")
+        else:
+            if not (countries or groups) and poss is None:
+                return None
+            sector = sectors[-1] if sectors else ("CVL" if groups else None)
+            if sector is None and poss is None and not groups:
+                return None
+
+        if sector is None and sectors:
+            sector = sectors[-1]
+        if poss is not None and not country:
+            country = poss.country
+            groups = groups or poss.groups
+            why.append(f"possessor '{poss.text}'")
+            if sector is None and head_entry is None:
+                return None
+        if (country is None and sector in STATE_SECTORS and head_entry is not None
+                and head_entry.kind == "sector"):
+            earlier = ctx.descriptions.get(tok.lemma_.lower())
+            if earlier is not None and earlier.country:
+                country = earlier.country
+                why.append(f"same as earlier '{earlier.text}'")
+            elif ctx.salient_country:
+                country = ctx.salient_country
+                why.append(f"the article's main country {country}")
+        elif (country is None and head_entry is not None and head_entry.kind == "sector"
+              and _definite(tok)):
+            earlier = ctx.descriptions.get(tok.lemma_.lower())
+            if earlier is not None:
+                return (replace(earlier, text=text), f"same as earlier '{earlier.text}'", span)
+        if country and head_entry is not None and head_entry.kind == "sector":
+            why.append(f"country {country} from the phrase")
+        actor = make_actor(text, name, country, sector, groups, code)
+        return actor, "; ".join(why), span
+
+    def _readings(self, core: list[Any], head: Any) -> dict[int, Entry]:
+        """KB readings of the core tokens, longest phrase first; keyed by last token index."""
+        out: dict[int, Entry] = {}
+        i = 0
+        while i < len(core):
+            matched = False
+            for n in range(min(self.kb.max_words, len(core) - i), 0, -1):
+                window = core[i:i + n]
+                if any(b.i - a.i != 1 for a, b in zip(window, window[1:], strict=False)):
+                    continue
+                phrase = " ".join(t.text for t in window)
+                entries = self.kb.lookup(phrase)
+                if not entries:
+                    entries = self.kb.lookup(" ".join(
+                        (t.lemma_ if t.pos_ == "NOUN" else t.text) for t in window))
+                if entries:
+                    last = window[-1]
+                    out[last.i] = _pick(entries, last.i == head.i)
+                    i += n
+                    matched = True
+                    break
+            if not matched:
+                i += 1
+        return out
+
+    def _possessor(self, tok: Any, ctx: Discourse) -> Actor | None:
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if c.pos_ == "PRON":
+                    return self._pronoun(c, ctx)
+                found = self._phrase(c, ctx)
+                return found[0] if found else None
+        return None
+
+    def _appositive(self, tok: Any, ctx: Discourse) -> Actor | None:
+        for c in tok.children:
+            if c.dep_ == "appos":
+                found = self._phrase(c, ctx)
+                if found:
+                    return found[0]
+        return None
+
+    @staticmethod
+    def _locative(tok: Any) -> bool:
+        return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+
+    def _remember(self, tok: Any, actor: Actor, ctx: Discourse, sent_idx: int) -> None:
+        plural = tok.tag_ in ("NNS", "NNPS")
+        if actor.name and tok.ent_type_ == "PERSON":
+            ctx.names.setdefault(actor.name, actor)
+            ctx.names.setdefault(actor.name.split()[-1], actor)
+        entry = self.kb.first(tok.text, ("sector",)) or self.kb.first(tok.lemma_, ("sector",))
+        person = tok.ent_type_ == "PERSON" or (entry is not None and entry.person
+                                               and tok.pos_ == "NOUN")
+        if person and not plural:
+            ctx.last_person = actor
+            if (tok.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in tok.children)
+                    and not actor.name):
+                ctx.pending = (actor, sent_idx)
+        elif plural:
+            ctx.last_plural = actor
+        else:
+            ctx.last_thing = actor
+        if tok.pos_ == "NOUN":
+            ctx.descriptions.setdefault(tok.lemma_.lower(), actor)
+        if ctx.pending is not None and sent_idx - ctx.pending[1] > 2:
+            ctx.pending = None
+
+
+def _pick(entries: list[Entry], is_head: bool) -> Entry:
+    if not is_head:
+        for e in entries:
+            if e.kind in ("adjective", "country", "group", "org", "capital"):
+                return e
+    return entries[0]
+
+
+def _definite(tok: Any) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+
+
+def _strip_titles(name: str, core: list[Any], readings: dict[int, Entry]) -> str:
+    words = name.split()
+    titles = {core_t.text for core_t in core if core_t.i in readings}
+    while len(words) > 1 and words[0] in titles:
+        words.pop(0)
+    return " ".join(words)

@@ -1,0 +1,78 @@
+"""What the commands share: loading the coder with a clean error, the run summary, exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from newsevents.api import Coder, RunReport
+from newsevents.errors import NewsEventsError
+from newsevents.pipeline import Options
+from newsevents.records import DocError, Document
+
+err = Console(stderr=True)
+EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
+
+
+def fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(EXIT_USAGE)
+
+
+def load_coder(dictionaries: list[Path] | None = None) -> Coder:
+    for p in dictionaries or []:
+        if not p.exists():
+            raise fail(f"dictionary file {p} does not exist")
+    try:
+        with err.status("loading the pipeline ...", spinner="dots"):
+            return Coder(Options(dictionaries=tuple(dictionaries or ())))
+    except NewsEventsError as exc:
+        raise fail(str(exc)) from None
+
+
+def check_inputs(inputs: list[str]) -> None:
+    if not inputs:
+        raise fail("no input given: name files, directories, or - for JSONL on stdin")
+    for name in inputs:
+        if name != "-" and not Path(name).exists():
+            raise fail(f"input {name} does not exist; check the path")
+
+
+def run(coder: Coder, inputs: list[str], report: RunReport, allow_undated: bool,
+        progress: bool) -> Iterator[Document]:
+    """Code the inputs, showing a progress bar on a terminal; yields coded documents."""
+    items = coder.code_inputs(inputs, stdin=sys.stdin, require_date=not allow_undated)
+    show = progress and err.is_terminal
+    with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
+                  console=err, disable=not show, transient=True) as bar:
+        task = bar.add_task("coding", total=None, events=0)
+        try:
+            for item in items:
+                report.add(item)
+                bar.update(task, advance=1, events=report.events)
+                if isinstance(item, Document):
+                    yield item
+        except NewsEventsError as exc:
+            raise fail(str(exc)) from None
+
+
+def print_summary(report: RunReport) -> None:
+    err.print(f"[bold]{report.documents}[/] documents, [bold]{report.events}[/] events, "
+              f"[bold]{len(report.errors)}[/] problems")
+    for e in report.errors:
+        where = e.origin or e.doc_id or "?"
+        err.print(f"  [red]{e.stage}[/] {where}: {e.message}")
+
+
+def exit_code(report: RunReport) -> int:
+    return EXIT_FAILURES if report.failed else EXIT_OK
+
+
+def error_json(e: DocError) -> dict[str, str | None]:
+    return {"doc_id": e.doc_id, "origin": e.origin, "stage": e.stage, "message": e.message}

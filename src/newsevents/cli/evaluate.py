@@ -1,0 +1,127 @@
+"""`newsevents evaluate GOLD...`: score the coder against article or sentence gold files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from newsevents.cli.common import EXIT_FAILURES, EXIT_OK, fail, load_coder
+from newsevents.evaluate import (
+    PRF,
+    SentenceResult,
+    read_sentence_gold,
+    score_article,
+    score_sentence,
+)
+from newsevents.ingest.readers import read_text_file
+from newsevents.records import Article
+
+out = Console()
+
+
+def evaluate(
+    gold: list[Path] = typer.Argument(..., help="Article gold (.json) or sentence gold (.jsonl) "
+                                      "files, or directories of them."),
+    json_out: Path | None = typer.Option(None, "--json", help="Write all scores as JSON here."),
+    show_errors: int = typer.Option(0, "--errors", help="List this many sentence mismatches."),
+    dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra pattern file."),
+) -> None:
+    """Score extraction against gold data (docs/gold.md)."""
+    files: list[Path] = []
+    for g in gold:
+        if g.is_dir():
+            files += sorted(p for p in g.rglob("*") if p.suffix in (".json", ".jsonl"))
+        elif g.exists():
+            files.append(g)
+        else:
+            raise fail(f"gold file {g} does not exist")
+    coder = load_coder(dictionary)
+    report: dict[str, Any] = {}
+    ok = True
+    sentence_files = [f for f in files if f.suffix == ".jsonl"]
+    for f in files:
+        if f.suffix == ".json":
+            ok = _article(coder, f, report) and ok
+    if sentence_files:
+        ok = _sentences(coder, sentence_files, report, show_errors) and ok
+    if json_out:
+        json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    raise typer.Exit(EXIT_OK if ok else EXIT_FAILURES)
+
+
+def _article(coder: Any, path: Path, report: dict[str, Any]) -> bool:
+    try:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise fail(f"cannot read gold file {path}: {exc}") from None
+    doc_path = (path.parent / gold["doc"]).resolve()
+    items = list(read_text_file(doc_path))
+    article = next((i for i in items if isinstance(i, Article)), None)
+    if article is None:
+        raise fail(f"{path}: the article {doc_path} cannot be read: {items}")
+    doc = coder.pipeline.code_one(article)
+    res = score_article(gold, doc.events)
+    t = Table(title=f"{path.name}: {doc_path.name}")
+    for col in ("kind", "id / why", "result", "fields wrong in the nearest event"):
+        t.add_column(col)
+    for kind, rows in (("must", res.must), ("should", res.should)):
+        for ident, found, wrong in rows:
+            t.add_row(kind, ident, "[green]found[/]" if found else "[red]missing[/]",
+                      ", ".join(wrong))
+    for why, n in res.must_not:
+        t.add_row("must_not", why, "[green]absent[/]" if n == 0 else f"[red]{n} found[/]", "")
+    out.print(t)
+    n_must = sum(1 for _, hit, _ in res.must if hit)
+    n_should = sum(1 for _, hit, _ in res.should if hit)
+    out.print(f"must: {n_must}/{len(res.must)}  should: "
+              f"{n_should}/{len(res.should)}  must_not violated: "
+              f"{sum(1 for _, n in res.must_not if n)}")
+    report[str(path)] = {"must": res.must, "should": res.should, "must_not": res.must_not,
+                         "passed": res.passed}
+    return res.passed
+
+
+def _prf_row(name: str, p: PRF) -> list[str]:
+    return [name, f"{p.precision:.3f}", f"{p.recall:.3f}", f"{p.f1:.3f}", str(p.n_gold),
+            str(p.n_pred)]
+
+
+def _sentences(coder: Any, files: list[Path], report: dict[str, Any], show: int) -> bool:
+    items = []
+    for f in files:
+        try:
+            items += read_sentence_gold(f)
+        except (OSError, ValueError, KeyError) as exc:
+            raise fail(f"cannot read gold file {f}: {exc}") from None
+    res = SentenceResult()
+    plover_of = {c: v.plover for c, v in coder.pipeline.ontology.codes.items()}
+    for gs in items:
+        doc = coder.code_text(gs.text, gs.date, doc_id=gs.id)
+        score_sentence(res, gs, list(doc.events), plover_of)
+    for title, table in (("fields", res.fields), ("CAMEO roots", dict(sorted(res.roots.items()))),
+                         ("PLOVER types", dict(sorted(res.plovers.items())))):
+        t = Table(title=f"{len(items)} gold sentences: {title}")
+        for col in ("", "precision", "recall", "F1", "gold", "predicted"):
+            t.add_column(col)
+        for name, p in table.items():
+            t.add_row(*_prf_row(name, p))
+        out.print(t)
+    out.print(f"PLOVER type accuracy on found events: {res.plover_accuracy:.3f} "
+              f"({res.plover_right}/{res.plover_found})")
+    for e in res.errors[:show]:
+        out.print(f"[yellow]{e['id']}[/] {e['text']}\n   missing {e['missing']}  "
+                  f"spurious {e['spurious']}")
+    report["sentences"] = {
+        "n": len(items),
+        "fields": {k: vars(v) | {"f1": v.f1} for k, v in res.fields.items()},
+        "roots": {k: vars(v) | {"f1": v.f1} for k, v in res.roots.items()},
+        "plover": {k: vars(v) | {"f1": v.f1} for k, v in res.plovers.items()},
+        "plover_accuracy": res.plover_accuracy,
+        "errors": res.errors,
+    }
+    return True

@@ -1,0 +1,22 @@
+"""The `newsevents` command: one module per command, each over the Python API."""
+
+from __future__ import annotations
+
+import typer
+
+from newsevents.cli.analyze import analyze
+from newsevents.cli.evaluate import evaluate
+from newsevents.cli.extract import extract
+from newsevents.cli.show import show
+from newsevents.cli.stages import stages
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="newsevents: auditable event data (CAMEO, PLOVER) from news articles.")
+app.command()(extract)
+app.command()(analyze)
+app.command()(evaluate)
+app.command()(show)
+app.command()(stages)
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,87 @@
+"""Attaching a time and a place to an event: the time or place governing the trigger
+wins, then one in the same clause, then the sentence's; otherwise the publication
+date, and the country of the actors.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsevents.coding.syntax import clause_head
+from newsevents.records import Actor, Document, Place, Precision
+
+TEMPORAL_PREPS = {"after", "following", "since", "before", "during", "in", "until", "ahead",
+                  "amid", "at"}
+Date = tuple[str | None, Precision | None, str | None]
+
+
+def _governor(tok: Any) -> Any:
+    """The word a time or place phrase attaches to: up through compounds, pobj and prep."""
+    t = tok
+    while t.dep_ in ("compound", "pobj", "prep", "nummod", "amod", "npadvmod", "appos", "det",
+                     "case", "poss", "nmod", "quantmod") and t.head.i != t.i:
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    return t
+
+
+def _name_modifier(tok: Any) -> bool:
+    """'the 2022 Olympics': a date that names a thing, unless a temporal preposition
+    makes it the time of the clause ('following the 2014 attack')."""
+    if tok.dep_ not in ("nummod", "compound", "amod", "nmod", "poss"):
+        return False
+    noun = tok.head
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS)
+
+
+class Attacher:
+    def __init__(self, countries: dict[str, Place]) -> None:
+        self.countries = countries
+
+    def date(self, doc: Document, ps: Any, trigger: Any, anchor: Any) -> Date:
+        idx = ps.sentence.index
+        times = [t for t in doc.times if t.sentence_index == idx]
+        scored: list[tuple[int, int, Any]] = []
+        clause = clause_head(anchor)
+        for t in times:
+            tok = ps.span.doc[t.head]
+            if _name_modifier(tok):
+                continue
+            gov = _governor(tok)
+            if gov.i in (trigger.i, anchor.i):
+                rank = 0
+            elif clause_head(gov).i == clause.i:
+                rank = 1
+            else:
+                rank = 2
+            scored.append((rank, abs(t.head - trigger.i), t))
+        if scored:
+            best = min(scored, key=lambda x: (x[0], x[1]))[2]
+            return best.value, best.precision, "text"
+        pub = doc.article.published
+        return (pub, "day", "published") if pub else (None, None, None)
+
+    def location(self, doc: Document, ps: Any, trigger: Any, anchor: Any, src: Actor | None,
+                 tgt: Actor | None, quad: int) -> Place | None:
+        idx = ps.sentence.index
+        places = [p for p in doc.places if p.sentence_index == idx]
+        clause = clause_head(anchor)
+        scored = []
+        for p in places:
+            tok = ps.span.doc[p.head]
+            gov = _governor(tok)
+            if gov.i in (trigger.i, anchor.i):
+                rank = 0
+            elif clause_head(gov).i == clause.i:
+                rank = 1
+            else:
+                rank = 2
+            scored.append((rank, abs(p.head - trigger.i), p))
+        if scored:
+            return min(scored, key=lambda x: (x[0], x[1]))[2].place
+        order = (tgt, src) if quad in (2, 4) else (src, tgt)
+        for actor in order:
+            if actor is not None and actor.country in self.countries:
+                return self.countries[actor.country]
+        return None

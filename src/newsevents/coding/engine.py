@@ -1,0 +1,345 @@
+"""Coding: the event stage. Matches verb and noun patterns over the parse and builds events.
+
+For every sentence: verb triggers ("detained", "cracked down on") and noun
+triggers ("the arrest of", "held talks with") are matched against the pattern
+dictionary; their source and target come from the parse (active, passive with
+"by", agentless passive, light verbs, possessives, "of"/"by" phrases) and the
+actors stage; their status from :mod:`newsevents.coding.syntax`. Speech acts
+add events of their own: "X said Y should ..." is an appeal by X to Y, and a
+claim that Y committed violence is an accusation by X against Y.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from typing import Any
+
+from newsevents.actors.kb import KnowledgeBase
+from newsevents.actors.resolve import make_actor
+from newsevents.coding.attach import Attacher
+from newsevents.coding.syntax import (
+    StatusReading,
+    children,
+    is_passive,
+    read_status,
+    subject,
+    with_conjuncts,
+)
+from newsevents.coding.tables import Lexicon, Ontology, VerbPattern
+from newsevents.records import Actor, ActorMention, Document, Event, Evidence
+
+VIOLENT_ROOTS = {"18", "19", "20"}
+DEFAULT_VERB_PREPS = ("with", "against", "on")
+CODER_VERSION = "coder-0.1"
+
+
+@dataclass
+class Match:
+    """A trigger found in a sentence, before actors and status are attached."""
+
+    code: str
+    rule: str
+    trigger: Any  # the trigger token
+    anchor: Any  # where status and subject are read: the verb, or the light verb of a noun
+    source_tok: Any | None
+    target_tok: Any | None
+    implied_source: Actor | None = None
+    status: StatusReading | None = None
+
+
+class EventCoder:
+    """The coding stage."""
+
+    name = "coding"
+    requires: tuple[str, ...] = ("parsed", "actors", "times", "places")
+    provides: tuple[str, ...] = ("events",)
+
+    def __init__(self, ontology: Ontology, lexicon: Lexicon, kb: KnowledgeBase,
+                 attacher: Attacher) -> None:
+        self.ontology = ontology
+        self.lex = lexicon
+        self.kb = kb
+        self.attach = attacher
+        self.versions = {"coder": CODER_VERSION, "ontology": ontology.version,
+                         "patterns": lexicon.version, "actors": kb.version}
+
+    def __call__(self, doc: Document) -> Document:
+        by_token = {(m.sentence_index, m.head): m for m in doc.actors}
+        events: list[Event] = []
+        for ps in doc.parsed.sentences:
+            idx = ps.sentence.index
+            matches = self.find(ps.span)
+            matches += self.speech_acts(ps.span, matches, by_token, idx)
+            seen: set[tuple[str | None, ...]] = set()
+            for m in matches:
+                for ev in self.build(doc, ps, m, by_token):
+                    key = (ev.cameo, _actor_key(ev.source), _actor_key(ev.target), ev.status)
+                    if key not in seen:
+                        seen.add(key)
+                        events.append(ev)
+        return replace(doc, events=tuple(events))
+
+    # -- finding triggers -----------------------------------------------------
+    def find(self, sent: Any) -> list[Match]:
+        out: list[Match] = []
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                m = self._verb(tok)
+                if m is not None:
+                    out.append(m)
+                    continue
+            if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound":
+                n = self._noun(tok)
+                if n is not None:
+                    out.append(n)
+        return out
+
+    def _verb(self, tok: Any) -> Match | None:
+        pats = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_)
+        if not pats:
+            return self._pejorative(tok)
+        best: VerbPattern | None = None
+        for p in pats:
+            if _verb_fits(tok, p) and (best is None or p.specificity > best.specificity):
+                best = p
+        if best is None:
+            return self._pejorative(tok)
+        target = self._verb_target(tok, best)
+        source = agent_or_subject(tok, best)
+        return Match(best.code, best.id, tok, tok, source, target)
+
+    def _verb_target(self, tok: Any, p: VerbPattern) -> Any | None:
+        slots = p.target or ("dobj", "nsubjpass", "prep", "dative", "ccomp_subject")
+        objs = [c for c in children(tok, "dobj") if c.lemma_.lower() not in p.obj_nouns
+                and c.lower_ not in p.words]
+        for slot in slots:
+            if slot == "dobj" and objs:
+                return objs[0]
+            if slot == "nsubjpass":
+                subj = children(tok, "nsubjpass")
+                if subj:
+                    return subj[0]
+            if slot == "dative":
+                dat = children(tok, "dative")
+                if dat:
+                    return _pobj(dat[0]) or dat[0]
+            if slot == "prep":
+                for prep in ([p.prep] if p.prep else list(DEFAULT_VERB_PREPS)):
+                    found = _prep_object(tok, prep)
+                    if found is not None:
+                        return found
+            if slot == "ccomp_subject" and p.complement:
+                for cc in children(tok, "ccomp"):
+                    subj = children(cc, "nsubj")
+                    if subj:
+                        return subj[0]
+        return None
+
+    def _pejorative(self, tok: Any) -> Match | None:
+        """"called X a terrorist", "branded X a traitor": an accusation (112)."""
+        if tok.lemma_.lower() not in self.lex.pejorative_verbs:
+            return None
+        objs = children(tok, "dobj")
+        preds = children(tok, "oprd", "xcomp", "attr")
+        for prep in children(tok, "prep"):
+            if prep.lower_ == "as":
+                preds += children(prep, "pobj")
+        for pred in preds:
+            for word in [pred, *children(pred, "conj")]:
+                if word.lower_ in self.lex.pejoratives or word.lemma_ in self.lex.pejoratives:
+                    target = objs[0] if objs else None
+                    return Match("112", "pejorative:" + word.lower_, tok, tok,
+                                 subject(tok), target)
+        return None
+
+    def _noun(self, tok: Any) -> Match | None:
+        pat = None
+        left = tok.nbor(-1) if tok.i > tok.sent.start else None
+        if left is not None and left.dep_ in ("compound", "amod"):
+            pat = self.lex.nouns.get(f"{left.lower_} {tok.lower_}")
+        pat = pat or self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
+        if pat is None or tok.pos_ == "VERB" and tok.lower_ not in self.lex.nouns:
+            return None
+        if tok.pos_ == "VERB":
+            return None
+        anchor = tok
+        source = target = None
+        implied: Actor | None = None
+        head = tok.head
+        light = head.lemma_.lower() in self.lex.light_verbs
+        if tok.dep_ in ("dobj", "nsubjpass", "attr") and light:
+            anchor = head
+            source = subject(head)
+        elif tok.dep_ == "pobj" and head.lower_ == "under":
+            anchor = head.head
+            target = (children(anchor, "nsubj") or [None])[0]
+        elif tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "NOUN"):
+            anchor = head.head if head.lower_ == "for" else tok
+        for c in tok.children:
+            if c.dep_ == "poss":
+                if pat.of == "target" and pat.code.startswith(("17", "0841", "18")):
+                    target = target or c
+                else:
+                    source = source or c
+            elif c.dep_ in ("amod", "compound"):
+                entry = self.kb.first(c.text, ("adjective", "country"))
+                if entry is not None and entry.country and source is None:
+                    implied = make_actor(c.text, None, entry.country, "GOV")
+        by = _prep_object(tok, "by")
+        if by is not None:
+            source = by
+        of = _prep_object(tok, "of")
+        if of is not None:
+            if pat.of == "target":
+                target = target or of
+            else:
+                source = source or of
+        for prep in pat.preps:
+            found = _prep_object(tok, prep) or (
+                _prep_object(anchor, prep) if anchor.i != tok.i else None
+            ) or _prep_in_phrase(anchor, prep)
+            if found is not None:
+                target = found if prep != "of" or pat.of == "target" else target
+                break
+        return Match(pat.code, pat.id, tok, anchor, source, target, implied)
+
+    # -- speech acts --------------------------------------------------------
+    def speech_acts(self, sent: Any, matches: list[Match], by_token: dict[tuple[int, int],
+                    ActorMention], idx: int) -> list[Match]:
+        """'X said Y should ...' -> an appeal by X to Y (020)."""
+        out: list[Match] = []
+        for tok in sent:
+            if self.lex.complements.get(tok.lemma_.lower()) != "claimed":
+                continue
+            for cc in children(tok, "ccomp"):
+                modal = [c for c in cc.children if c.dep_ == "aux" and c.lower_ in
+                         ("should", "must", "ought")]
+                subj = children(cc, "nsubj")
+                if modal and subj and not any(m.trigger.i == tok.i for m in matches):
+                    out.append(Match("020", "speech:should", tok, tok, subject(tok), subj[0]))
+        return out
+
+    # -- building events ------------------------------------------------------
+    def build(self, doc: Document, ps: Any, m: Match,
+              by_token: dict[tuple[int, int], ActorMention]) -> list[Event]:
+        idx = ps.sentence.index
+        status = read_status(m.anchor, self.lex)
+        if ps.sentence.heading and status.status == "asserted" and m.anchor.tag_ == "VB":
+            status = replace(status, status="proposed")
+        sources: list[Actor | None] = list(self._actors(m.source_tok, by_token, idx)) or [
+            m.implied_source]
+        targets: list[Actor | None] = list(self._actors(m.target_tok, by_token, idx)) or [None]
+        speaker = self._actors(status.speaker, by_token, idx) if status.speaker is not None else []
+        out: list[Event] = []
+        for src in sources:
+            for tgt in targets:
+                if src is None and tgt is None:
+                    continue
+                if src is not None and tgt is not None and src.same_entity(tgt):
+                    continue
+                out.extend(self._event(doc, ps, m, src, tgt, status,
+                                       speaker[0] if speaker else None))
+        return out
+
+    def _actors(self, tok: Any | None, by_token: dict[tuple[int, int], ActorMention],
+                idx: int) -> list[Actor]:
+        if tok is None:
+            return []
+        out = []
+        for t in with_conjuncts(tok):
+            mention = by_token.get((idx, t.i))
+            if mention is not None:
+                out.append(mention.actor)
+        return out
+
+    def _event(self, doc: Document, ps: Any, m: Match, src: Actor | None, tgt: Actor | None,
+               status: StatusReading, speaker: Actor | None) -> list[Event]:
+        art = doc.article
+        code = self.ontology[m.code]
+        date, precision, date_source = self.attach.date(doc, ps, m.trigger, m.anchor)
+        location = self.attach.location(doc, ps, m.trigger, m.anchor, src, tgt, code.quad_class)
+        start, end = ps.sentence.start, ps.sentence.end
+        trig_start = ps.offset + m.trigger.idx
+        trigger = art.body[trig_start:trig_start + len(m.trigger.text)]
+        key = "|".join([art.doc_id, str(ps.sentence.index), str(m.trigger.i), m.code,
+                        _actor_key(src) or "", _actor_key(tgt) or "", status.status,
+                        self.versions["coder"]])
+        confidence = 0.9
+        if src is None or tgt is None:
+            confidence -= 0.2
+        if m.implied_source is not None and src is m.implied_source:
+            confidence -= 0.2
+        ev = Event(
+            event_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:20],
+            doc_id=art.doc_id, published=art.published, date=date, date_precision=precision,
+            date_source=date_source,  # type: ignore[arg-type]
+            source=src, target=tgt, cameo=m.code,
+            cameo_root=m.code[:2], plover=code.plover, plover_mode=code.plover_mode,
+            goldstein=code.goldstein, quad_class=code.quad_class, status=status.status,  # type: ignore[arg-type]
+            speaker=speaker if status.status != "asserted" else None, location=location,
+            evidence=Evidence(ps.sentence.index, ps.sentence.text, start, end, trigger),
+            confidence=round(confidence, 2), rule=m.rule, versions=dict(self.versions))
+        out = [ev]
+        if (status.status == "claimed" and speaker is not None and src is not None
+                and m.code[:2] in VIOLENT_ROOTS | {"175"} and not speaker.same_entity(src)):
+            acc = Match("112", "claim-of-violence", status.cue or m.trigger, status.cue or m.anchor,
+                        None, None)
+            out.extend(self._event(doc, ps, acc, speaker, src,
+                                   StatusReading("asserted", None, None), None))
+        return out
+
+
+def _actor_key(a: Actor | None) -> str | None:
+    return None if a is None else (a.code or a.text)
+
+
+def agent_or_subject(tok: Any, p: VerbPattern) -> Any | None:
+    if is_passive(tok):
+        from newsevents.coding.syntax import agent
+
+        return agent(tok)
+    return subject(tok, p.control)
+
+
+def _pobj(prep: Any) -> Any | None:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def _prep_object(tok: Any, word: str) -> Any | None:
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
+            return _pobj(c)
+    return None
+
+
+def _prep_in_phrase(anchor: Any, word: str) -> Any | None:
+    """A prepositional object anywhere in the anchor's phrase, not inside another clause:
+    the parser often hangs 'against Uyghurs' on the wrong noun."""
+    for t in anchor.subtree:
+        if t.dep_ != "prep" or t.lower_ != word or t.i < anchor.i:
+            continue
+        up = t.head
+        while up.i != anchor.i and up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+            up = up.head
+        if up.i == anchor.i:
+            return _pobj(t)
+    return None
+
+
+def _verb_fits(tok: Any, p: VerbPattern) -> bool:
+    kids = list(tok.children)
+    words = {c.lower_ for c in kids} | {c.lemma_.lower() for c in kids}
+    grand = {g.lemma_.lower() for c in kids for g in c.children} | {
+        g.lower_ for c in kids for g in c.children}
+    if any(part not in {c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")}
+           for part in p.particles):
+        return False
+    if p.prep and p.prep not in {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "dative")}:
+        return False
+    if any(w not in words | grand for w in p.words):
+        return False
+    return not (p.obj_nouns and not (p.obj_nouns & (words | grand)))

@@ -1,0 +1,156 @@
+"""Dependency-parse helpers shared by the coding stage: subjects, objects, status.
+
+Status is read from the trigger outward: its own negation and modals first,
+then the verbs that govern it ("urged X to", "denied", "said that"), whose
+class comes from the ``complements`` list of the pattern dictionary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsevents.coding.tables import Lexicon
+
+NEGATIONS = {"not", "n't", "never", "no"}
+PROPOSAL_MODALS = {"should", "must", "ought", "need"}
+FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
+HYPOTHETICAL_MODALS = {"could", "might", "may", "would"}
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+SUBJECTS = ("nsubj", "csubj")
+PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
+# relations along which a verb shares its governor's subject
+SHARED_SUBJECT = {"xcomp", "conj", "advcl", "pcomp", "prep", "acomp", "pobj", "attr", "oprd"}
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "csubj", "parataxis", "ROOT"}
+
+
+def children(tok: Any, *deps: str) -> list[Any]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def with_conjuncts(tok: Any) -> list[Any]:
+    """A token and the tokens coordinated with it ("France and Germany")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.extend(with_conjuncts(c))
+    return out
+
+
+def is_passive(verb: Any) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def agent(verb: Any) -> Any | None:
+    for c in verb.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def subject(verb: Any, control: str | None = None) -> Any | None:
+    """The one who acts in ``verb``'s clause, following control and shared subjects."""
+    v = verb
+    for _ in range(8):
+        if is_passive(v):
+            a = agent(v)
+            if a is not None or v.i == verb.i:
+                return a
+        subj = children(v, *SUBJECTS)
+        if subj:
+            return subj[0]
+        if v.dep_ == "relcl":
+            return v.head if v.head.pos_ in ("NOUN", "PROPN") else None
+        if v.dep_ == "ROOT" or v.dep_ not in SHARED_SUBJECT:
+            return None
+        head = v.head
+        if v.dep_ == "pcomp" and head.lower_ in ("from", "into", "of") and head.head.i != head.i:
+            # "stopped China from committing", "forced them into signing", "accused X of"
+            objs = children(head.head, "dobj")
+            if objs:
+                return objs[0]
+        if v.dep_ == "xcomp":
+            objs = children(head, "dobj", "dative")
+            if objs and control != "subject":
+                return objs[0]
+        v = head
+    return None
+
+
+def clause_head(tok: Any) -> Any:
+    t = tok
+    while t.dep_ not in CLAUSE_DEPS and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+@dataclass(frozen=True)
+class StatusReading:
+    status: str
+    speaker: Any | None  # token of the one who says, asks or plans
+    cue: Any | None  # the governing verb
+    from_modal: bool = False
+
+
+def _local(tok: Any) -> tuple[str, bool] | None:
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "det" and low == "no"):
+            return "negated", False
+        if c.dep_ == "aux" and c.tag_ == "MD":
+            if low in PROPOSAL_MODALS:
+                return "proposed", True
+            if low in FUTURE_MODALS:
+                return "future", False
+            if low in HYPOTHETICAL_MODALS:
+                return "hypothetical", False
+        if c.dep_ == "aux" and low == "going" or (c.dep_ == "mark" and low in ("if", "unless")):
+            return ("future", False) if low == "going" else ("hypothetical", False)
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS
+                                   for c in tok.children):
+        return "hypothetical", False
+    return None
+
+
+def read_status(anchor: Any, lex: Lexicon) -> StatusReading:
+    """The status of an event whose trigger (or its light verb) is ``anchor``."""
+    local = _local(anchor)
+    node = anchor
+    while node.head.i != node.i:
+        head = node.head
+        rel = node.dep_
+        if rel in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "acl", "conj", "dobj",
+                   "oprd", "acomp", "attr"):
+            cls = None
+            if rel not in ("conj", "advcl", "acl"):
+                cls = lex.complements.get(head.lemma_.lower())
+                pats = lex.verbs.get(head.lemma_.lower()) or []
+                for p in pats:
+                    if p.complement:
+                        cls = cls or p.complement
+            if cls is not None and head.pos_ in ("VERB", "AUX", "NOUN"):
+                control = next((p.control for p in lex.verbs.get(head.lemma_.lower(), [])
+                                if p.control), None)
+                spk = subject(head, control="subject" if control else None)
+                if local is not None:
+                    return StatusReading(local[0], spk, head, local[1])
+                if cls == "hypothetical":
+                    return StatusReading("hypothetical", spk, head)
+                return StatusReading(cls, spk, head)
+            if local is None and rel in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj"):
+                local = _local(head) if rel != "advcl" else local
+        if node.dep_ in ("ccomp", "relcl", "csubj") and cls_boundary(node):
+            break
+        node = head
+    if local is not None:
+        return StatusReading(local[0], None, None, local[1])
+    if anchor.sent.text.rstrip().endswith("?"):
+        return StatusReading("hypothetical", None, None)
+    return StatusReading("asserted", None, None)
+
+
+def cls_boundary(node: Any) -> bool:
+    """A relative clause never takes its status from the clause it modifies."""
+    return bool(node.dep_ == "relcl")

@@ -1,0 +1,241 @@
+"""Evaluation against gold data, in two formats.
+
+* Article gold (``must`` / ``should`` / ``must_not``, as in docs/gold.md): every
+  ``must`` event has to be found and no ``must_not`` event may be.
+* Sentence gold (JSONL, one sentence with its expected events per line): precision,
+  recall and F1 per field, per CAMEO root and per PLOVER type.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsevents.records import Event, event_json
+
+FIELDS = ("event", "root", "code", "source", "target", "status", "date")
+
+
+def _norm(text: str) -> str:
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\u2019", "'")
+    return re.sub(r"\s+", " ", text).lower()
+
+
+def _as_list(v: Any) -> list[Any]:
+    return v if isinstance(v, list) else [v]
+
+
+# -- article gold -----------------------------------------------------------
+def actor_matches(spec: dict[str, Any] | None, actor: dict[str, Any] | None) -> bool:
+    if spec is None:
+        return True
+    if actor is None:
+        return False
+    if "country" in spec and actor.get("country") != spec["country"]:
+        return False
+    wanted = spec.get("any_of")
+    if wanted:
+        have = {actor.get("sector"), *(actor.get("groups") or [])}
+        return bool(have & set(wanted))
+    return True
+
+
+def event_matches(spec: dict[str, Any], ev: dict[str, Any]) -> list[str]:
+    """The fields of ``spec`` that ``ev`` gets wrong (empty: a match)."""
+    wrong = []
+    if "root" in spec and ev["cameo_root"] not in _as_list(spec["root"]):
+        wrong.append("root")
+    if "plover" in spec and ev["plover"] not in _as_list(spec["plover"]):
+        wrong.append("plover")
+    for role in ("source", "target"):
+        if role in spec and not actor_matches(spec[role], ev[role]):
+            wrong.append(role)
+    for key in ("date", "date_precision", "status"):
+        if key in spec and ev.get(key) != spec[key]:
+            wrong.append(key)
+    loc = ev.get("location") or {}
+    if "location_country" in spec and loc.get("country") != spec["location_country"]:
+        wrong.append("location_country")
+    if "location_adm1" in spec:
+        want = spec["location_adm1"].lower()
+        names = [(loc.get("adm1") or "").lower(), (loc.get("name") or "").lower()]
+        if not any(want in n for n in names if n):
+            wrong.append("location_adm1")
+    if "evidence" in spec and _norm(spec["evidence"]) not in _norm(ev["evidence"]["sentence"]):
+        wrong.append("evidence")
+    return wrong
+
+
+@dataclass
+class ArticleResult:
+    must: list[tuple[str, bool, list[str]]] = field(default_factory=list)
+    should: list[tuple[str, bool, list[str]]] = field(default_factory=list)
+    must_not: list[tuple[str, int]] = field(default_factory=list)
+
+    @property
+    def passed(self) -> bool:
+        return all(ok for _, ok, _ in self.must) and not any(n for _, n in self.must_not)
+
+
+def _best(spec: dict[str, Any], events: list[dict[str, Any]]) -> tuple[bool, list[str]]:
+    best: list[str] | None = None
+    for ev in events:
+        wrong = event_matches(spec, ev)
+        if not wrong:
+            return True, []
+        if best is None or len(wrong) < len(best):
+            best = wrong
+    return False, best or ["no event"]
+
+
+def score_article(gold: dict[str, Any], events: Iterable[Event]) -> ArticleResult:
+    evs = [event_json(e) for e in events]
+    res = ArticleResult()
+    for key, bucket in (("must", res.must), ("should", res.should)):
+        for spec in gold.get(key, []):
+            ok, wrong = _best(spec, evs)
+            bucket.append((spec.get("id", "?"), ok, wrong))
+    for spec in gold.get("must_not", []):
+        n = sum(1 for ev in evs if not event_matches(spec, ev))
+        res.must_not.append((spec.get("why", "?"), n))
+    return res
+
+
+# -- sentence gold ------------------------------------------------------------
+@dataclass
+class GoldSentence:
+    id: str
+    text: str
+    date: str | None
+    events: list[dict[str, Any]]
+
+
+def read_sentence_gold(path: Path) -> list[GoldSentence]:
+    out = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{lineno}: malformed JSON ({exc.msg})") from None
+        out.append(GoldSentence(str(obj.get("id", f"{path.stem}-{lineno}")), obj["text"],
+                                obj.get("date"), list(obj.get("events") or [])))
+    return out
+
+
+def _actor_key(a: dict[str, Any] | None) -> tuple[str | None, str | None]:
+    if not a:
+        return (None, None)
+    return (a.get("country"), a.get("sector"))
+
+
+def _facets(ev: dict[str, Any], published: str | None, gold: bool) -> dict[str, tuple[Any, ...]]:
+    code = str(ev["cameo"])
+    root = code[:2]
+    src, tgt = _actor_key(ev.get("source")), _actor_key(ev.get("target"))
+    date = ev.get("date") or published
+    return {
+        "event": (root, src[0], tgt[0]),
+        "root": (root,),
+        "code": (root, code) if len(code) > 2 or not gold else (root, code),
+        "source": (root, src),
+        "target": (root, tgt),
+        "status": (root, ev.get("status", "asserted")),
+        "date": (root, date),
+    }
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class SentenceResult:
+    fields: dict[str, PRF] = field(default_factory=lambda: {f: PRF() for f in FIELDS})
+    roots: dict[str, PRF] = field(default_factory=dict)
+    plovers: dict[str, PRF] = field(default_factory=dict)
+    plover_right: int = 0
+    plover_found: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def plover_accuracy(self) -> float:
+        return self.plover_right / self.plover_found if self.plover_found else 1.0
+
+
+def _count(bucket: PRF, gold: Counter[Any], pred: Counter[Any]) -> int:
+    tp = sum((gold & pred).values())
+    bucket.tp += tp
+    bucket.n_gold += sum(gold.values())
+    bucket.n_pred += sum(pred.values())
+    return tp
+
+
+def score_sentence(res: SentenceResult, gs: GoldSentence, events: list[Event],
+                   plover_of: dict[str, str]) -> None:
+    pred = [event_json(e) for e in events]
+    g_f = [_facets(e, gs.date, True) for e in gs.events]
+    p_f = [_facets(e, gs.date, False) for e in pred]
+    for name in FIELDS:
+        gold_c: Counter[Any] = Counter()
+        pred_c: Counter[Any] = Counter()
+        for f in g_f:
+            gold_c[f[name]] += 1
+        for f in p_f:
+            # a gold code of two digits (a root) is matched at root level
+            key = f[name]
+            if name == "code":
+                short = [g["code"] for g in g_f
+                         if len(g["code"][1]) == 2 and g["code"][0] == key[0]]
+                key = short[0] if short else key
+            pred_c[key] += 1
+        _count(res.fields[name], gold_c, pred_c)
+    gold_ev: Counter[Any] = Counter(f["event"] for f in g_f)
+    pred_ev: Counter[Any] = Counter(f["event"] for f in p_f)
+    for root in {k[0] for k in gold_ev} | {k[0] for k in pred_ev}:
+        _count(res.roots.setdefault(root, PRF()),
+               Counter({k: v for k, v in gold_ev.items() if k[0] == root}),
+               Counter({k: v for k, v in pred_ev.items() if k[0] == root}))
+    for ptype in {plover_of.get(str(e["cameo"]), "?") for e in gs.events} | {
+            e["plover"] for e in pred}:
+        _count(res.plovers.setdefault(ptype, PRF()),
+               Counter(f["event"] for f, e in zip(g_f, gs.events, strict=True)
+                       if plover_of.get(str(e["cameo"])) == ptype),
+               Counter(f["event"] for f, e in zip(p_f, pred, strict=True)
+                       if e["plover"] == ptype))
+    # PLOVER type accuracy over found events (same dyad and root)
+    used: set[int] = set()
+    for g, gf in zip(gs.events, g_f, strict=True):
+        for i, (p, pf) in enumerate(zip(pred, p_f, strict=True)):
+            if i not in used and pf["event"] == gf["event"]:
+                used.add(i)
+                res.plover_found += 1
+                res.plover_right += plover_of.get(str(g["cameo"])) == p["plover"]
+                break
+    if gold_ev != pred_ev:
+        res.errors.append({
+            "id": gs.id, "text": gs.text,
+            "missing": [list(k) for k in (gold_ev - pred_ev).elements()],
+            "spurious": [list(k) for k in (pred_ev - gold_ev).elements()]})

@@ -1,0 +1,1 @@
+"""Export: writers for event records (JSONL, CSV)."""

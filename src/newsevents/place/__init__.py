@@ -1,0 +1,1 @@
+"""The place stage: where an event happened."""

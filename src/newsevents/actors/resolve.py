@@ -178,7 +178,8 @@ class ActorResolver:
 
     def _phrase(self, tok: Any, ctx: Discourse) -> tuple[Actor, str, tuple[int, int]] | None:
         core = self._core(tok)
-        span = (core[0].idx, tok.idx + len(tok.text))
+        lefts = [c.left_edge.idx for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
+        span = (min([core[0].idx, *lefts]), tok.idx + len(tok.text))
         ent = self._entity_span(tok)
         if ent is not None:
             span = (min(span[0], ent.start_char), max(span[1], ent.end_char))
@@ -192,7 +193,9 @@ class ActorResolver:
         sectors = [e.sector for i, e in sorted(readings.items())
                    if e.kind == "sector" and e.sector and i != tok.i]
         poss = self._possessor(tok, ctx)
-        is_person_name = tok.ent_type_ == "PERSON" or (
+        known_name = tok.pos_ == "PROPN" and (
+            (ent is not None and ent.text in ctx.names) or tok.text in ctx.names)
+        is_person_name = known_name or tok.ent_type_ == "PERSON" or (
             tok.pos_ == "PROPN" and head_entry is None and tok.ent_type_ in ("", "PERSON"))
 
         name: str | None = None
@@ -203,7 +206,7 @@ class ActorResolver:
 
         if head_entry is not None and head_entry.kind == "capital" and self._locative(tok):
             return None  # "in Beijing" is a place, not the government
-        if head_entry is not None and head_entry.kind != "adjective":
+        if head_entry is not None and head_entry.kind != "adjective" and not known_name:
             country = head_entry.country or country
             if head_entry.kind == "sector":
                 sector = head_entry.sector
@@ -219,7 +222,7 @@ class ActorResolver:
                 name = head_entry.name if head_entry.kind in ("country", "capital") else None
                 why.append(f"{head_entry.kind} of {head_entry.country}")
         elif is_person_name:
-            name = ent.text if ent is not None and ent.label_ == "PERSON" else text
+            name = ent.text if ent is not None and ent.label_ in ("PERSON", "ORG") else text
             name = _strip_titles(name, core, readings)
             known = ctx.names.get(name) or ctx.names.get(name.split()[-1])
             if sectors:
@@ -325,7 +328,7 @@ class ActorResolver:
 
     def _remember(self, tok: Any, actor: Actor, ctx: Discourse, sent_idx: int) -> None:
         plural = tok.tag_ in ("NNS", "NNPS")
-        if actor.name and tok.ent_type_ == "PERSON":
+        if actor.name and (tok.ent_type_ == "PERSON" or actor.name in ctx.names):
             ctx.names.setdefault(actor.name, actor)
             ctx.names.setdefault(actor.name.split()[-1], actor)
         entry = self.kb.first(tok.text, ("sector",)) or self.kb.first(tok.lemma_, ("sector",))

@@ -20,6 +20,7 @@ from newsevents.actors.resolve import make_actor
 from newsevents.coding.attach import Attacher
 from newsevents.coding.syntax import (
     StatusReading,
+    agent,
     children,
     is_passive,
     read_status,
@@ -61,6 +62,10 @@ class EventCoder:
         self.lex = lexicon
         self.kb = kb
         self.attach = attacher
+        self.object_control = frozenset(
+            [lemma for lemma, pats in lexicon.verbs.items()
+             if any(p.control == "object" for p in pats)]
+            + [lemma for lemma, cls in lexicon.complements.items() if cls == "proposed"])
         self.versions = {"coder": CODER_VERSION, "ontology": ontology.version,
                          "patterns": lexicon.version, "actors": kb.version}
 
@@ -69,79 +74,86 @@ class EventCoder:
         events: list[Event] = []
         for ps in doc.parsed.sentences:
             idx = ps.sentence.index
-            matches = self.find(ps.span)
+            def is_actor(tok: Any, _idx: int = idx) -> bool:
+                return (_idx, tok.i) in by_token
+
+            matches = self.find(ps.span, is_actor)
             matches += self.speech_acts(ps.span, matches, by_token, idx)
-            seen: set[tuple[str | None, ...]] = set()
-            for m in matches:
-                for ev in self.build(doc, ps, m, by_token):
-                    key = (ev.cameo, _actor_key(ev.source), _actor_key(ev.target), ev.status)
-                    if key not in seen:
-                        seen.add(key)
-                        events.append(ev)
+            events.extend(_dedupe([ev for m in matches for ev in self.build(doc, ps, m,
+                                                                              by_token)]))
         return replace(doc, events=tuple(events))
 
+    def _subject(self, verb: Any, control: str | None = None) -> Any | None:
+        return subject(verb, control, self.object_control)
+
     # -- finding triggers -----------------------------------------------------
-    def find(self, sent: Any) -> list[Match]:
+    def find(self, sent: Any, is_actor: Any = lambda t: True) -> list[Match]:
         out: list[Match] = []
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        consumed: set[int] = set()  # objects of a matched verb are not events of their own
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
-                m = self._verb(tok)
+                m = self._verb(tok, is_actor, lemmas)
                 if m is not None:
                     out.append(m)
+                    consumed.update(c.i for c in children(tok, "dobj"))
                     continue
+            if tok.i in consumed:
+                continue
             if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound":
                 n = self._noun(tok)
                 if n is not None:
                     out.append(n)
         return out
 
-    def _verb(self, tok: Any) -> Match | None:
+    def _verb(self, tok: Any, is_actor: Any, lemmas: set[str]) -> Match | None:
         pats = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_)
         if not pats:
             return self._pejorative(tok)
         best: VerbPattern | None = None
         for p in pats:
+            if p.unless & lemmas:
+                continue
             if _verb_fits(tok, p) and (best is None or p.specificity > best.specificity):
                 best = p
         if best is None:
             return self._pejorative(tok)
-        target = self._verb_target(tok, best)
-        source = agent_or_subject(tok, best)
+        target = self._verb_target(tok, best, is_actor)
+        source = agent(tok) if is_passive(tok) else self._subject(tok, best.control)
         return Match(best.code, best.id, tok, tok, source, target)
 
-    def _verb_target(self, tok: Any, p: VerbPattern) -> Any | None:
-        slots = p.target or ("dobj", "nsubjpass", "prep", "dative", "ccomp_subject")
+    def _verb_target(self, tok: Any, p: VerbPattern, is_actor: Any) -> Any | None:
+        """The first slot that holds an actor; else the first that holds anything."""
+        found = [t for t in self._target_slots(tok, p) if t is not None]
+        return next((t for t in found if is_actor(t)), found[0] if found else None)
+
+    def _target_slots(self, tok: Any, p: VerbPattern) -> list[Any]:
+        """Candidates for the target, in the order of the pattern's slots."""
         objs = [c for c in children(tok, "dobj") if c.lemma_.lower() not in p.obj_nouns
                 and c.lower_ not in p.words]
-        for slot in slots:
-            if slot == "dobj" and objs:
-                return objs[0]
-            if slot == "nsubjpass":
-                subj = children(tok, "nsubjpass")
-                if subj:
-                    return subj[0]
-            if slot == "dative":
-                dat = children(tok, "dative")
-                if dat:
-                    return _pobj(dat[0]) or dat[0]
-            if slot == "prep":
-                for prep in ([p.prep] if p.prep else list(DEFAULT_VERB_PREPS)):
-                    found = _prep_object(tok, prep)
-                    if found is not None:
-                        return found
-            if slot == "ccomp_subject" and p.complement:
-                for cc in children(tok, "ccomp"):
-                    subj = children(cc, "nsubj")
-                    if subj:
-                        return subj[0]
-        return None
+        out: list[Any] = []
+        for slot in p.target or ("dobj", "nsubjpass", "prep", "dative", "ccomp_subject"):
+            if slot == "dobj":
+                out += objs[:1]
+            elif slot == "nsubjpass":
+                out += children(tok, "nsubjpass")[:1]
+            elif slot == "dative":
+                out += [_pobj(d) or d for d in children(tok, "dative")[:1]]
+            elif slot == "prep":
+                # "signed an agreement with Peru": the phrase may hang on the object
+                for prep in [p.prep] if p.prep else list(DEFAULT_VERB_PREPS):
+                    out += [_prep_object(tok, prep)] + [
+                        _prep_object(o, prep) for o in children(tok, "dobj")]
+            elif slot == "ccomp_subject" and p.complement:
+                out += [s for cc in children(tok, "ccomp") for s in children(cc, "nsubj")[:1]]
+        return out
 
     def _pejorative(self, tok: Any) -> Match | None:
         """"called X a terrorist", "branded X a traitor": an accusation (112)."""
         if tok.lemma_.lower() not in self.lex.pejorative_verbs:
             return None
         objs = children(tok, "dobj")
-        preds = children(tok, "oprd", "xcomp", "attr")
+        preds = children(tok, "oprd", "xcomp", "attr") + objs[1:]  # "branded X a spy"
         for prep in children(tok, "prep"):
             if prep.lower_ == "as":
                 preds += children(prep, "pobj")
@@ -150,7 +162,7 @@ class EventCoder:
                 if word.lower_ in self.lex.pejoratives or word.lemma_ in self.lex.pejoratives:
                     target = objs[0] if objs else None
                     return Match("112", "pejorative:" + word.lower_, tok, tok,
-                                 subject(tok), target)
+                                 self._subject(tok), target)
         return None
 
     def _noun(self, tok: Any) -> Match | None:
@@ -170,7 +182,7 @@ class EventCoder:
         light = head.lemma_.lower() in self.lex.light_verbs
         if tok.dep_ in ("dobj", "nsubjpass", "attr") and light:
             anchor = head
-            source = subject(head)
+            source = self._subject(head)
         elif tok.dep_ == "pobj" and head.lower_ == "under":
             anchor = head.head
             target = (children(anchor, "nsubj") or [None])[0]
@@ -217,7 +229,8 @@ class EventCoder:
                          ("should", "must", "ought")]
                 subj = children(cc, "nsubj")
                 if modal and subj and not any(m.trigger.i == tok.i for m in matches):
-                    out.append(Match("020", "speech:should", tok, tok, subject(tok), subj[0]))
+                    out.append(Match("020", "speech:should", tok, tok, self._subject(tok),
+                                     subj[0]))
         return out
 
     # -- building events ------------------------------------------------------
@@ -290,16 +303,28 @@ class EventCoder:
         return out
 
 
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per code, dyad and status in a sentence; an event missing a source or
+    target gives way to the same event with it ("signed" and "an agreement with Peru")."""
+    out: list[Event] = []
+    seen: set[tuple[str | None, ...]] = set()
+    full = {(e.cameo, _actor_key(e.source), e.status) for e in events if e.target} | {
+        (e.cameo, _actor_key(e.target), e.status) for e in events if e.source}
+    for e in events:
+        key = (e.cameo, _actor_key(e.source), _actor_key(e.target), e.status)
+        if key in seen:
+            continue
+        if e.target is None and (e.cameo, _actor_key(e.source), e.status) in full:
+            continue
+        if e.source is None and (e.cameo, _actor_key(e.target), e.status) in full:
+            continue
+        seen.add(key)
+        out.append(e)
+    return out
+
+
 def _actor_key(a: Actor | None) -> str | None:
     return None if a is None else (a.code or a.text)
-
-
-def agent_or_subject(tok: Any, p: VerbPattern) -> Any | None:
-    if is_passive(tok):
-        from newsevents.coding.syntax import agent
-
-        return agent(tok)
-    return subject(tok, p.control)
 
 
 def _pobj(prep: Any) -> Any | None:

@@ -50,8 +50,28 @@ def agent(verb: Any) -> Any | None:
     return None
 
 
-def subject(verb: Any, control: str | None = None) -> Any | None:
-    """The one who acts in ``verb``'s clause, following control and shared subjects."""
+def _controller(head: Any) -> Any | None:
+    """The object that controls an infinitive: 'urged X to', 'called on X to'."""
+    objs = children(head, "dobj", "dative")
+    if objs:
+        return objs[0]
+    for prep in children(head, "prep"):
+        if prep.lower_ in ("on", "upon"):
+            pobj = children(prep, "pobj")
+            if pobj:
+                return pobj[0]
+    return None
+
+
+def _infinitive(tok: Any) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def subject(verb: Any, control: str | None = None,
+            object_control: frozenset[str] = frozenset()) -> Any | None:
+    """The one who acts in ``verb``'s clause, following control and shared subjects.
+    ``object_control`` names verbs whose object acts in an infinitive hung on them as an
+    adverbial clause ('called on X to free' parsed with 'free' as advcl)."""
     v = verb
     for _ in range(8):
         if is_passive(v):
@@ -71,10 +91,11 @@ def subject(verb: Any, control: str | None = None) -> Any | None:
             objs = children(head.head, "dobj")
             if objs:
                 return objs[0]
-        if v.dep_ == "xcomp":
-            objs = children(head, "dobj", "dative")
-            if objs and control != "subject":
-                return objs[0]
+        if v.dep_ == "xcomp" or (v.dep_ == "advcl" and _infinitive(v)
+                                 and head.lemma_.lower() in object_control):
+            obj = _controller(head)
+            if obj is not None and control != "subject":
+                return obj
         v = head
     return None
 
@@ -124,7 +145,7 @@ def read_status(anchor: Any, lex: Lexicon) -> StatusReading:
         if rel in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "acl", "conj", "dobj",
                    "oprd", "acomp", "attr"):
             cls = None
-            if rel not in ("conj", "advcl", "acl"):
+            if rel not in ("conj", "advcl", "acl") or (rel == "advcl" and _infinitive(node)):
                 cls = lex.complements.get(head.lemma_.lower())
                 pats = lex.verbs.get(head.lemma_.lower()) or []
                 for p in pats:

@@ -65,6 +65,7 @@ class VerbPattern:
     complement: str | None = None
     control: str | None = None
     target: tuple[str, ...] = ()
+    unless: frozenset[str] = frozenset()  # words that, in the sentence, rule the pattern out
 
     @property
     def specificity(self) -> int:
@@ -144,4 +145,5 @@ def parse_verb_phrase(phrase: str, code: str, entry: dict[str, Any], pid: str) -
     return VerbPattern(
         id=f"{pid}:{phrase.strip()}", code=code, lemma=lemma, particles=particles, prep=prep,
         words=others, obj_nouns=obj_nouns, complement=entry.get("complement"),
-        control=entry.get("control"), target=tuple(entry.get("target") or ()))
+        control=entry.get("control"), target=tuple(entry.get("target") or ()),
+        unless=frozenset(str(w).lower() for w in entry.get("unless") or ()))

@@ -1,0 +1,76 @@
+"""Actor resolution on sentences of our own; each checks one rule in a new shape."""
+
+import pytest
+
+from newsevents.records import Document
+
+
+def _actors(doc: Document) -> dict[str, tuple[str | None, str | None]]:
+    return {m.text: (m.actor.country, m.actor.sector) for m in doc.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        ("Kenyan police fired tear gas.", "Kenyan police", "KEN", "COP"),
+        ("The Kremlin rejected the offer.", "The Kremlin", "RUS", "GOV"),
+        ("Moscow rejected the offer.", "Moscow", "RUS", "GOV"),
+        ("Brazil expelled two diplomats.", "Brazil", "BRA", "GOV"),
+        ("The French foreign minister met reporters.", "French foreign minister", "FRA", "GOV"),
+        ("Iranian students marched on Friday.", "Iranian students", "IRN", "EDU"),
+        ("Nigerian troops entered the town.", "Nigerian troops", "NGA", "MIL"),
+    ],
+)
+def test_resolve_phrase(coder, text: str, mention: str, country: str, sector: str) -> None:
+    got = _actors(coder.code_text(text, "2024-01-10"))
+    assert any(mention in k and v == (country, sector) for k, v in got.items()), got
+
+
+def test_resolve_capital_after_in_is_a_place_not_an_actor(coder) -> None:
+    doc = coder.code_text("Police arrested two men in Moscow.", "2024-01-10")
+    assert "Moscow" not in _actors(doc)
+    assert [p.place.country for p in doc.places] == ["RUS"]
+
+
+def test_resolve_surname_and_pronoun_link_back(coder) -> None:
+    doc = coder.code_text(
+        "Peruvian journalist Ana Quispe was detained on Monday. Quispe said she was beaten.",
+        "2024-01-10")
+    got = {(m.text, m.actor.country, m.actor.sector) for m in doc.actors}
+    assert ("Quispe", "PER", "JRN") in got
+    assert ("she", "PER", "JRN") in got
+
+
+def test_resolve_lead_description_named_in_next_sentence(coder) -> None:
+    doc = coder.code_text(
+        "A Tibetan monk has appealed to the United Nations for help. "
+        "Lobsang Dorje, who fled in 2019, said he fears for his family.",
+        "2024-01-10")
+    named = [m for m in doc.actors if m.actor.name == "Lobsang Dorje"]
+    assert named and named[0].actor.country == "CHN"
+
+
+def test_resolve_possessive_kin_is_civilian_of_possessor_country(coder) -> None:
+    doc = coder.code_text(
+        "Egyptian blogger Omar Saleh was arrested. Saleh's mother was questioned.", "2024-01-10")
+    got = _actors(doc)
+    assert got.get("Saleh's mother") == ("EGY", "CVL"), got
+
+
+def test_resolve_unknown_name_is_unk_not_guessed(coder) -> None:
+    doc = coder.code_text("Zorvan Tellik criticised the plan.", "2024-01-10")
+    [m] = [m for m in doc.actors if m.actor.name == "Zorvan Tellik"]
+    assert m.actor.country is None and m.actor.sector == "UNK"
+
+
+def test_resolve_us_pronoun_is_not_the_united_states(coder) -> None:
+    doc = coder.code_text("They told us the army had left.", "2024-01-10")
+    assert all(m.actor.country != "USA" for m in doc.actors)
+
+
+def test_resolve_definite_description_reuses_first_mention(coder) -> None:
+    doc = coder.code_text(
+        "A Danish report accused the company of fraud. The report said managers lied.",
+        "2024-01-10")
+    reports = [m.actor for m in doc.actors if m.text.lower().endswith("report")]
+    assert len(reports) == 2 and reports[1].country == "DNK"

@@ -1,0 +1,147 @@
+"""Event coding rules, each on sentences of our own in several shapes."""
+
+import pytest
+
+from tests.conftest import events_of, one_event
+
+
+def _dyad(ev):  # noqa: ANN001, ANN202
+    return (ev.source.code if ev.source else None, ev.target.code if ev.target else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("Turkish police detained twelve Kurdish journalists.", "173", "TURCOP", "KURJRN"),
+        ("Twelve journalists were detained by Turkish police.", "173", "TURCOP", "JRN"),
+        ("Egyptian security forces cracked down on student protesters.", "175", "EGYCOP",
+         None),
+        ("Japan imposed sanctions on North Korea.", "163", "JPNGOV", "PRKGOV"),
+        ("Germany held talks with Poland on Tuesday.", "040", "DEUGOV", "POLGOV"),
+        ("Chile signed a trade agreement with Peru.", "057", "CHLGOV", "PERGOV"),
+        ("Syrian rebels attacked an army base.", "180", "SYRREB", None),
+        ("Israel accused Iran of arming militants.", "112", "ISRGOV", "IRNGOV"),
+        ("Colombia expelled two Venezuelan diplomats.", "166", "COLGOV", "VENGOV"),
+        ("Ethiopia appealed to the African Union for mediation.", "020", "ETHGOV", None),
+    ],
+)
+def test_engine_codes_dyads(coder, text: str, code: str, source: str | None,
+                            target: str | None) -> None:
+    doc = coder.code_text(text, "2024-05-02")
+    found = [e for e in doc.events if e.cameo == code]
+    assert found, [(e.cameo, _dyad(e)) for e in doc.events]
+    ev = found[0]
+    assert ev.source is not None and ev.source.code == source
+    if target is not None:
+        assert ev.target is not None and ev.target.code == target
+
+
+def test_engine_agentless_passive_has_no_source(coder) -> None:
+    doc = coder.code_text("Three Belarusian reporters were arrested in Minsk.", "2024-05-02")
+    ev = one_event(doc, "173")
+    assert ev.target is not None and ev.target.country == "BLR"
+    assert ev.location is not None and ev.location.name == "Minsk"
+
+
+def test_engine_noun_form_with_by(coder) -> None:
+    doc = coder.code_text("The arrest of two Ugandan activists by police angered donors.",
+                          "2024-05-02")
+    ev = one_event(doc, "173")
+    assert ev.target is not None and ev.target.country == "UGA"
+
+
+def test_engine_compound_actors_give_one_event_per_dyad(coder) -> None:
+    doc = coder.code_text("France and Germany imposed sanctions on Belarus.", "2024-05-02")
+    dyads = sorted(_dyad(e) for e in events_of(doc, "163"))
+    assert dyads == [("DEUGOV", "BLRGOV"), ("FRAGOV", "BLRGOV")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "status"),
+    [
+        ("Kenya should withdraw its troops from Somalia.", "087", "proposed"),
+        ("Rights groups urged Thailand to release the activists.", "0841", "proposed"),
+        ("If Serbia attacks Kosovo, NATO will respond.", "180", "hypothetical"),
+        ("Ghana will host talks with Togo next week.", "043", "future"),
+        ("Pakistan plans to deport thousands of Afghan refugees.", "174", "future"),
+        ("The army did not attack the village.", "180", "negated"),
+        ("Police denied detaining the singer.", "173", "negated"),
+        ("The opposition said soldiers beat protesters.", "182", "claimed"),
+        ("Did Russian troops shell the town?", "194", "hypothetical"),
+    ],
+)
+def test_engine_status(coder, text: str, code: str, status: str) -> None:
+    doc = coder.code_text(text, "2024-05-02")
+    found = [e for e in doc.events if e.cameo == code]
+    assert found, [(e.cameo, e.status) for e in doc.events]
+    assert found[0].status == status
+
+
+def test_engine_claimed_event_keeps_its_speaker(coder) -> None:
+    doc = coder.code_text("Amnesty International said Nicaraguan police tortured detainees.",
+                          "2024-05-02")
+    ev = one_event(doc, "182")
+    assert ev.status == "claimed" and ev.speaker is not None
+    assert ev.speaker.sector == "NGO"
+    acc = one_event(doc, "112")  # the claim of violence is an accusation
+    assert acc.status == "asserted" and acc.target is not None and acc.target.country == "NIC"
+
+
+def test_engine_said_should_is_an_appeal_to_the_subject(coder) -> None:
+    doc = coder.code_text("The Mexican president said Canada should lift its tariffs.",
+                          "2024-05-02")
+    appeal = one_event(doc, "02")
+    assert _dyad(appeal) == ("MEXGOV", "CANGOV") and appeal.status == "asserted"
+    lift = one_event(doc, "081")
+    assert lift.status == "proposed"
+
+
+def test_engine_appeal_verb_then_proposed_act_by_the_object(coder) -> None:
+    doc = coder.code_text("Norway called on Myanmar's junta to free political prisoners.",
+                          "2024-05-02")
+    assert _dyad(one_event(doc, "020")) == ("NORGOV", "MMRGOV")
+    free = one_event(doc, "0841")
+    assert free.status == "proposed" and free.source is not None
+    assert free.source.country == "MMR"
+
+
+def test_engine_pejorative_naming_is_an_accusation(coder) -> None:
+    doc = coder.code_text("Russia branded the Estonian journalist a spy.", "2024-05-02")
+    ev = one_event(doc, "112")
+    assert _dyad(ev) == ("RUSGOV", "ESTJRN")
+
+
+def test_engine_refusal_is_reject_and_negated_act(coder) -> None:
+    doc = coder.code_text("Armenia refused to meet Azerbaijani officials.", "2024-05-02")
+    assert one_event(doc, "125").status == "asserted"
+    assert one_event(doc, "040").status == "negated"
+
+
+def test_engine_event_date_prefers_governing_time(coder) -> None:
+    doc = coder.code_text(
+        "The activist, who turned 40 in 2020, was arrested by police in 2011.", "2024-05-02")
+    assert one_event(doc, "173").date == "2011"
+
+
+def test_engine_heading_imperative_is_not_asserted(coder) -> None:
+    doc = coder.code_text("Release the reporters\n\nThe editors wrote to the court.",
+                          "2024-05-02")
+    assert all(e.status != "asserted" for e in doc.events if e.evidence.sentence_index == 0)
+
+
+def test_engine_no_event_traps(coder) -> None:
+    for text in ("The detention centre opened in 1990.",
+                 "Temperatures in Cairo reached 40 degrees on Sunday.",
+                 "Brazil beat Argentina 2-1 in the final.",
+                 "Shares in the bank rose 3 percent."):
+        assert coder.code_text(text, "2024-05-02").events == (), text
+
+
+def test_engine_evidence_offsets_point_at_the_sentence(coder) -> None:
+    body = "Floods hit the coast.\n\nChinese police detained a lawyer in Kunming on Friday."
+    doc = coder.code_text(body, "2024-05-04")
+    ev = one_event(doc, "173")
+    assert body[ev.evidence.start:ev.evidence.end] == ev.evidence.sentence
+    assert ev.evidence.trigger == "detained"
+    assert ev.date == "2024-05-03" and ev.location is not None
+    assert ev.location.country == "CHN" and ev.location.precision == "city"

@@ -12,8 +12,8 @@ def _dyad(ev):  # noqa: ANN001, ANN202
 @pytest.mark.parametrize(
     ("text", "code", "source", "target"),
     [
-        ("Turkish police detained twelve Kurdish journalists.", "173", "TURCOP", "KURJRN"),
-        ("Twelve journalists were detained by Turkish police.", "173", "TURCOP", "JRN"),
+        ("Turkish police detained twelve Kurdish journalists.", "173", "TURCOP", "TURKURJRN"),
+        ("Twelve journalists were detained by Turkish police.", "173", "TURCOP", "TURJRN"),
         ("Egyptian security forces cracked down on student protesters.", "175", "EGYCOP",
          None),
         ("Japan imposed sanctions on North Korea.", "163", "JPNGOV", "PRKGOV"),

@@ -26,8 +26,9 @@ QUANTIFIERS = {"many", "some", "most", "several", "dozens", "hundreds", "thousan
                "majority", "none", "few", "each", "both", "any", "tens", "rest"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod", "poss", "nummod", "det"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "from", "to",
-                  "into", "through", "throughout", "towards", "toward", "within"}
+# after these a capital is a place; after "to" it may be the addressee ("appealed to Seoul")
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "from",
+                  "through", "throughout", "within"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 
 

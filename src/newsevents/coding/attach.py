@@ -64,6 +64,17 @@ class Attacher:
 
     def location(self, doc: Document, ps: Any, trigger: Any, anchor: Any, src: Actor | None,
                  tgt: Actor | None, quad: int) -> Place | None:
+        found = self.place(doc, ps, trigger, anchor)
+        if found is not None:
+            return found
+        order = (tgt, src) if quad in (2, 4) else (src, tgt)
+        for actor in order:
+            if actor is not None and actor.country in self.countries:
+                return self.countries[actor.country]
+        return None
+
+    def place(self, doc: Document, ps: Any, trigger: Any, anchor: Any) -> Place | None:
+        """A place named in the sentence: governing the trigger, in its clause, or anywhere."""
         idx = ps.sentence.index
         places = [p for p in doc.places if p.sentence_index == idx]
         clause = clause_head(anchor)
@@ -80,8 +91,4 @@ class Attacher:
             scored.append((rank, abs(p.head - trigger.i), p))
         if scored:
             return min(scored, key=lambda x: (x[0], x[1]))[2].place
-        order = (tgt, src) if quad in (2, 4) else (src, tgt)
-        for actor in order:
-            if actor is not None and actor.country in self.countries:
-                return self.countries[actor.country]
         return None

@@ -18,6 +18,7 @@ from typing import Any
 from newsevents.actors.kb import KnowledgeBase
 from newsevents.actors.resolve import make_actor
 from newsevents.coding.attach import Attacher
+from newsevents.coding.context import SentenceActors, localize
 from newsevents.coding.syntax import (
     StatusReading,
     agent,
@@ -25,12 +26,12 @@ from newsevents.coding.syntax import (
     is_passive,
     read_status,
     subject,
-    with_conjuncts,
 )
 from newsevents.coding.tables import Lexicon, Ontology, VerbPattern
-from newsevents.records import Actor, ActorMention, Document, Event, Evidence
+from newsevents.records import Actor, Document, Event, Evidence
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 DEFAULT_VERB_PREPS = ("with", "against", "on")
 CODER_VERSION = "coder-0.1"
 
@@ -70,30 +71,25 @@ class EventCoder:
                          "patterns": lexicon.version, "actors": kb.version}
 
     def __call__(self, doc: Document) -> Document:
-        by_token = {(m.sentence_index, m.head): m for m in doc.actors}
         events: list[Event] = []
         for ps in doc.parsed.sentences:
-            idx = ps.sentence.index
-            def is_actor(tok: Any, _idx: int = idx) -> bool:
-                return (_idx, tok.i) in by_token
-
-            matches = self.find(ps.span, is_actor)
-            matches += self.speech_acts(ps.span, matches, by_token, idx)
-            events.extend(_dedupe([ev for m in matches for ev in self.build(doc, ps, m,
-                                                                              by_token)]))
+            ctx = SentenceActors(doc, ps, self.kb)
+            matches = self.find(ps.span, ctx)
+            matches += self.speech_acts(ps.span, matches)
+            events.extend(_dedupe([ev for m in matches for ev in self.build(doc, ps, m, ctx)]))
         return replace(doc, events=tuple(events))
 
     def _subject(self, verb: Any, control: str | None = None) -> Any | None:
         return subject(verb, control, self.object_control)
 
     # -- finding triggers -----------------------------------------------------
-    def find(self, sent: Any, is_actor: Any = lambda t: True) -> list[Match]:
+    def find(self, sent: Any, ctx: SentenceActors) -> list[Match]:
         out: list[Match] = []
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         consumed: set[int] = set()  # objects of a matched verb are not events of their own
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
-                m = self._verb(tok, is_actor, lemmas)
+                m = self._verb(tok, ctx, lemmas)
                 if m is not None:
                     out.append(m)
                     consumed.update(c.i for c in children(tok, "dobj"))
@@ -101,12 +97,12 @@ class EventCoder:
             if tok.i in consumed:
                 continue
             if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound":
-                n = self._noun(tok)
+                n = self._noun(tok, ctx)
                 if n is not None:
                     out.append(n)
         return out
 
-    def _verb(self, tok: Any, is_actor: Any, lemmas: set[str]) -> Match | None:
+    def _verb(self, tok: Any, ctx: SentenceActors, lemmas: set[str]) -> Match | None:
         pats = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_)
         if not pats:
             return self._pejorative(tok)
@@ -118,21 +114,26 @@ class EventCoder:
                 best = p
         if best is None:
             return self._pejorative(tok)
-        target = self._verb_target(tok, best, is_actor)
+        target = self._verb_target(tok, best, ctx)
         source = agent(tok) if is_passive(tok) else self._subject(tok, best.control)
         return Match(best.code, best.id, tok, tok, source, target)
 
-    def _verb_target(self, tok: Any, p: VerbPattern, is_actor: Any) -> Any | None:
+    def _verb_target(self, tok: Any, p: VerbPattern, ctx: SentenceActors) -> Any | None:
         """The first slot that holds an actor; else the first that holds anything."""
         found = [t for t in self._target_slots(tok, p) if t is not None]
-        return next((t for t in found if is_actor(t)), found[0] if found else None)
+        return next((t for t in found if ctx.is_actor(t)), found[0] if found else None)
 
     def _target_slots(self, tok: Any, p: VerbPattern) -> list[Any]:
         """Candidates for the target, in the order of the pattern's slots."""
         objs = [c for c in children(tok, "dobj") if c.lemma_.lower() not in p.obj_nouns
                 and c.lower_ not in p.words]
+        if not objs:  # "beat and deported dozens of refugees": the object is shared
+            for conj in children(tok, "conj"):
+                objs += children(conj, "dobj")[:1]
         out: list[Any] = []
-        for slot in p.target or ("dobj", "nsubjpass", "prep", "dative", "ccomp_subject"):
+        default = ("prep", "dobj", "nsubjpass", "dative", "ccomp_subject") if p.prep else (
+            "dobj", "nsubjpass", "prep", "dative", "ccomp_subject")
+        for slot in p.target or default:
             if slot == "dobj":
                 out += objs[:1]
             elif slot == "nsubjpass":
@@ -165,15 +166,13 @@ class EventCoder:
                                  self._subject(tok), target)
         return None
 
-    def _noun(self, tok: Any) -> Match | None:
+    def _noun(self, tok: Any, ctx: SentenceActors) -> Match | None:
         pat = None
         left = tok.nbor(-1) if tok.i > tok.sent.start else None
         if left is not None and left.dep_ in ("compound", "amod"):
             pat = self.lex.nouns.get(f"{left.lower_} {tok.lower_}")
         pat = pat or self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
-        if pat is None or tok.pos_ == "VERB" and tok.lower_ not in self.lex.nouns:
-            return None
-        if tok.pos_ == "VERB":
+        if pat is None or tok.pos_ == "VERB":
             return None
         anchor = tok
         source = target = None
@@ -182,22 +181,29 @@ class EventCoder:
         light = head.lemma_.lower() in self.lex.light_verbs
         if tok.dep_ in ("dobj", "nsubjpass", "attr") and light:
             anchor = head
-            source = self._subject(head)
+            source = agent(head) if is_passive(head) else self._subject(head)
+        elif pat.needs_light_verb:
+            return None
         elif tok.dep_ == "pobj" and head.lower_ == "under":
             anchor = head.head
             target = (children(anchor, "nsubj") or [None])[0]
         elif tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "NOUN"):
             anchor = head.head if head.lower_ == "for" else tok
+        patient_poss = pat.of == "target" and pat.code[:2] in ("17", "08", "18")
         for c in tok.children:
             if c.dep_ == "poss":
-                if pat.of == "target" and pat.code.startswith(("17", "0841", "18")):
+                owner = ctx.at(c)
+                # "his arrest": the one arrested; "Tehran's crackdown": the one who acts
+                state = bool(owner) and owner[0].sector in STATE_SECTORS
+                if patient_poss and not state:
                     target = target or c
                 else:
                     source = source or c
             elif c.dep_ in ("amod", "compound"):
                 entry = self.kb.first(c.text, ("adjective", "country"))
                 if entry is not None and entry.country and source is None:
-                    implied = make_actor(c.text, None, entry.country, "GOV")
+                    sector = "MIL" if pat.code[:2] in ("15", "19") or pat.code == "195" else "GOV"
+                    implied = make_actor(c.text, None, entry.country, sector)
         by = _prep_object(tok, "by")
         if by is not None:
             source = by
@@ -217,8 +223,7 @@ class EventCoder:
         return Match(pat.code, pat.id, tok, anchor, source, target, implied)
 
     # -- speech acts --------------------------------------------------------
-    def speech_acts(self, sent: Any, matches: list[Match], by_token: dict[tuple[int, int],
-                    ActorMention], idx: int) -> list[Match]:
+    def speech_acts(self, sent: Any, matches: list[Match]) -> list[Match]:
         """'X said Y should ...' -> an appeal by X to Y (020)."""
         out: list[Match] = []
         for tok in sent:
@@ -234,36 +239,34 @@ class EventCoder:
         return out
 
     # -- building events ------------------------------------------------------
-    def build(self, doc: Document, ps: Any, m: Match,
-              by_token: dict[tuple[int, int], ActorMention]) -> list[Event]:
-        idx = ps.sentence.index
+    def build(self, doc: Document, ps: Any, m: Match, ctx: SentenceActors) -> list[Event]:
         status = read_status(m.anchor, self.lex)
         if ps.sentence.heading and status.status == "asserted" and m.anchor.tag_ == "VB":
             status = replace(status, status="proposed")
-        sources: list[Actor | None] = list(self._actors(m.source_tok, by_token, idx)) or [
-            m.implied_source]
-        targets: list[Actor | None] = list(self._actors(m.target_tok, by_token, idx)) or [None]
-        speaker = self._actors(status.speaker, by_token, idx) if status.speaker is not None else []
+        root = m.code[:2]
+        if m.source_tok is not None and _non_agent(m.source_tok, self.lex.non_agents):
+            return []
+        sources: list[Actor | None] = list(ctx.at(m.source_tok)) or [m.implied_source]
+        targets: list[Actor | None] = list(ctx.at(m.target_tok)) or [
+            ctx.target_fallback(m.target_tok, root)]
+        speaker = ctx.at(status.speaker)
+        place = self.attach.place(doc, ps, m.trigger, m.anchor)
+        place_country = place.country if place is not None else None
         out: list[Event] = []
-        for src in sources:
-            for tgt in targets:
+        for src0 in sources:
+            for tgt0 in targets:
+                src = localize(src0, place_country, tgt0, root)
+                tgt = localize(tgt0, place_country, src0, root)
+                if src is None and root == "14" and (place_country or (tgt and tgt.country)):
+                    # protesters unnamed: the people of the place, or of the state they face
+                    country = place_country or (tgt.country if tgt else None)
+                    src = make_actor("", None, country, "CVL")
                 if src is None and tgt is None:
                     continue
                 if src is not None and tgt is not None and src.same_entity(tgt):
-                    continue
+                    tgt = None  # "Canada should lift its tariffs": no one else is acted on
                 out.extend(self._event(doc, ps, m, src, tgt, status,
                                        speaker[0] if speaker else None))
-        return out
-
-    def _actors(self, tok: Any | None, by_token: dict[tuple[int, int], ActorMention],
-                idx: int) -> list[Actor]:
-        if tok is None:
-            return []
-        out = []
-        for t in with_conjuncts(tok):
-            mention = by_token.get((idx, t.i))
-            if mention is not None:
-                out.append(mention.actor)
         return out
 
     def _event(self, doc: Document, ps: Any, m: Match, src: Actor | None, tgt: Actor | None,
@@ -303,6 +306,12 @@ class EventCoder:
         return out
 
 
+def _non_agent(tok: Any, words: frozenset[str]) -> bool:
+    """'Storm Daniel killed ...', 'the earthquake destroyed ...': not an actor's deed."""
+    return any(t.lemma_.lower() in words or t.lower_ in words
+               for t in tok.subtree if t.dep_ in ("compound", "amod") or t.i == tok.i)
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per code, dyad and status in a sentence; an event missing a source or
     target gives way to the same event with it ("signed" and "an agreement with Peru")."""
@@ -335,9 +344,12 @@ def _pobj(prep: Any) -> Any | None:
 
 
 def _prep_object(tok: Any, word: str) -> Any | None:
+    """The object of a preposition under ``tok``; never a time ('called on Friday')."""
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
-            return _pobj(c)
+            obj = _pobj(c)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
     return None
 
 
@@ -363,7 +375,8 @@ def _verb_fits(tok: Any, p: VerbPattern) -> bool:
     if any(part not in {c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")}
            for part in p.particles):
         return False
-    if p.prep and p.prep not in {c.lower_ for c in kids if c.dep_ in ("prep", "prt", "dative")}:
+    if p.prep and not (_prep_object(tok, p.prep) is not None or any(
+            c.dep_ == "prt" and c.lower_ == p.prep for c in kids)):
         return False
     if any(w not in words | grand for w in p.words):
         return False

@@ -42,8 +42,15 @@ def is_passive(verb: Any) -> bool:
 
 
 def agent(verb: Any) -> Any | None:
-    for c in verb.children:
+    """The 'by' phrase of a passive, also where the parser hung it lower down
+    ('was promised closer ties by Tajik President X')."""
+    for c in verb.subtree:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
+            up = c.head
+            while up.i != verb.i and up.pos_ not in ("VERB", "AUX"):
+                up = up.head
+            if up.i != verb.i:
+                continue
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p

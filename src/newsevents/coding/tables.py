@@ -79,6 +79,7 @@ class NounPattern:
     noun: str  # one or two words, lower case
     of: str = "target"
     preps: tuple[str, ...] = ()
+    needs_light_verb: bool = False  # "brought a case against": 'case' alone is no event
 
 
 @dataclass
@@ -89,6 +90,7 @@ class Lexicon:
     light_verbs: frozenset[str] = frozenset()
     pejoratives: frozenset[str] = frozenset()
     pejorative_verbs: frozenset[str] = frozenset()
+    non_agents: frozenset[str] = frozenset()
     version: str = ""
 
     @classmethod
@@ -121,7 +123,8 @@ class Lexicon:
             for noun in entry.get("nouns") or []:
                 self.nouns[str(noun).lower()] = NounPattern(
                     f"{path.stem}:n{n}:{noun}", code, str(noun).lower(),
-                    str(entry.get("of", "target")), tuple(entry.get("preps") or ()))
+                    str(entry.get("of", "target")), tuple(entry.get("preps") or ()),
+                    bool(entry.get("light_verb_only", False)))
         for status, lemmas in (doc.get("complements") or {}).items():
             if status not in STATUS_CLASSES:
                 raise SetupError("E012", f"{path}: unknown complement status {status!r}")
@@ -130,6 +133,7 @@ class Lexicon:
         self.light_verbs |= frozenset(doc.get("light_verbs") or ())
         self.pejoratives |= frozenset(doc.get("pejoratives") or ())
         self.pejorative_verbs |= frozenset(doc.get("pejorative_verbs") or ())
+        self.non_agents |= frozenset(doc.get("non_agents") or ())
 
 
 def parse_verb_phrase(phrase: str, code: str, entry: dict[str, Any], pid: str) -> VerbPattern:

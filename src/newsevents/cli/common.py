@@ -15,7 +15,7 @@ from newsevents.errors import NewsEventsError
 from newsevents.pipeline import Options
 from newsevents.records import DocError, Document
 
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # one line per problem, grep-able
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 

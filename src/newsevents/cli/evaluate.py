@@ -59,6 +59,9 @@ def _article(coder: Any, path: Path, report: dict[str, Any]) -> bool:
         gold = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise fail(f"cannot read gold file {path}: {exc}") from None
+    if not isinstance(gold, dict) or not isinstance(gold.get("doc"), str):
+        raise fail(f"{path}: article gold needs a \"doc\" field naming the article file "
+                   "(relative to the gold file); see docs/gold.md")
     doc_path = (path.parent / gold["doc"]).resolve()
     items = list(read_text_file(doc_path))
     article = next((i for i in items if isinstance(i, Article)), None)

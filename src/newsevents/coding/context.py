@@ -29,12 +29,24 @@ class SentenceActors:
         self.by_token: dict[int, ActorMention] = {
             m.head: m for m in doc.actors if m.sentence_index == self.idx}
         self.places = {p.head: p for p in doc.places if p.sentence_index == self.idx}
+        # heads whose country is only the article's main country, a guess the event's own
+        # place overrides ("police detained 40 in Minsk" in an article about Turkey)
+        self.guessed = {m.head for m in doc.actors if m.sentence_index == self.idx
+                        and "main country" in m.why}
 
-    def at(self, tok: Any | None) -> list[Actor]:
+    def at(self, tok: Any | None, place_country: str | None = None) -> list[Actor]:
         """Actors at a token and the tokens coordinated with it."""
         if tok is None:
             return []
-        return [self.by_token[t.i].actor for t in with_conjuncts(tok) if t.i in self.by_token]
+        out = []
+        for t in with_conjuncts(tok):
+            if t.i in self.by_token:
+                actor = self.by_token[t.i].actor
+                if t.i in self.guessed and place_country and actor.country != place_country:
+                    actor = replace(actor, country=place_country, code=compose_code(
+                        place_country, actor.sector, actor.groups))
+                out.append(actor)
+        return out
 
     def is_actor(self, tok: Any) -> bool:
         return tok.i in self.by_token

@@ -249,15 +249,16 @@ class EventCoder:
         root = m.code[:2]
         if m.source_tok is not None and _non_agent(m.source_tok, self.lex.non_agents):
             return []
-        sources: list[Actor | None] = list(ctx.at(m.source_tok)) or [m.implied_source]
+        place = self.attach.place(doc, ps, m.trigger, m.anchor)
+        place_country = place.country if place is not None else None
+        sources: list[Actor | None] = list(ctx.at(m.source_tok, place_country)) or [
+            m.implied_source]
         if (m.source_tok is not None and not sources[0] and root in HUMAN_AGENT_ROOTS
                 and not ctx.is_actor(m.source_tok)):
             return []  # "shares rallied", "talks stalled": no one protests or appeals
-        targets: list[Actor | None] = list(ctx.at(m.target_tok)) or [
+        targets: list[Actor | None] = list(ctx.at(m.target_tok, place_country)) or [
             ctx.target_fallback(m.target_tok, root, sources[0])]
         speaker = ctx.at(status.speaker)
-        place = self.attach.place(doc, ps, m.trigger, m.anchor)
-        place_country = place.country if place is not None else None
         out: list[Event] = []
         for src0 in sources:
             for tgt0 in targets:

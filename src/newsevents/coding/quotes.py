@@ -51,9 +51,16 @@ class QuoteFinder:
                 e = ps.offset + ps.span.start_char + m.end(1)
                 if len(m.group(1).split()) < 3 or not cues:
                     continue
+                direct = Span(body[s:e], s, e)
+                # the same words found as reported speech: one quote, marked direct
+                same = [i for i, q in enumerate(out) if q.sentence_index == idx
+                        and q.content.start < e and s < q.content.end]
+                if same:
+                    out[same[0]] = replace(out[same[0]], content=direct, direct=True)
+                    continue
                 cue = cues[0]
                 out.append(Quote(self._speaker(cue, by_token, idx), _span(body, ps, cue),
-                                 Span(body[s:e], s, e), True, idx))
+                                 direct, True, idx))
         return replace(doc, quotes=tuple(out))
 
     @staticmethod

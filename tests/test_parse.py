@@ -16,7 +16,8 @@ def test_parse_hard_wrapped_paragraph_is_joined() -> None:
 
 
 def test_parse_sentence_offsets_point_into_body(coder) -> None:
-    body = "Protest leaders met \u201cquietly\u201d.\n\nCrackdown feared\n\nPolice later arrested them."
+    body = ("Protest leaders met \u201cquietly\u201d.\n\nCrackdown feared\n\n"
+            "Police later arrested them.")
     doc = coder.pipeline.parser(Document(article=Article("p", body, "2020-01-01")))
     texts = [body[s.start:s.end] for s in doc.sentences]
     assert texts == [s.text for s in doc.sentences]

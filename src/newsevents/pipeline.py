@@ -77,7 +77,7 @@ class Pipeline:
         self.parser = Parser(nlp, batch_size=self.options.batch_size)
         self.stages: list[Any] = [
             self.parser,
-            ActorResolver(self.kb),
+            ActorResolver(self.kb, self.gazetteer.is_major_place),
             TimeFinder(),
             PlaceFinder(self.gazetteer, self.kb),
             QuoteFinder(self.lexicon),

@@ -18,7 +18,6 @@ from newsevents.place.gazetteer import (
 )
 
 
-
 @pytest.fixture(scope="module")
 def index_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("gaz") / "gazetteer.tsv.gz"

@@ -11,6 +11,7 @@ a phrase with no known part is not an actor.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -35,7 +36,7 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "poss", "attr", "agent",
                  "ROOT"}
 # "workers at Argentina's state oil company", "residents of Gaza": where a group belongs
-BELONGING_PREPS = {"of", "at", "from", "in"}
+BELONGING_PREPS = {"of", "at", "from", "in", "across", "throughout"}
 
 
 def compose_code(country: str | None, sector: str | None, groups: tuple[str, ...]) -> str | None:
@@ -69,8 +70,10 @@ class ActorResolver:
     requires: tuple[str, ...] = ("parsed",)
     provides: tuple[str, ...] = ("actors",)
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase,
+                 is_place: Callable[[str], bool] = lambda name: False) -> None:
         self.kb = kb
+        self.is_place = is_place
 
     # -- the stage -------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -205,6 +208,9 @@ class ActorResolver:
         is_person_name = known_name or tok.ent_type_ == "PERSON" or (
             tok.pos_ == "PROPN" and head_entry is None and tok.ent_type_ == ""
             and tok.dep_ in ARGUMENT_DEPS)
+        if (is_person_name and not known_name and (ent is None or len(ent) == 1)
+                and head_entry is None and self.is_place(tok.text)):
+            return None  # "areas of Kharkiv": a lone word naming a big place is the place
 
         name: str | None = None
         country = countries[0] if countries else None

@@ -20,6 +20,7 @@ from newsevents.records import Actor, ActorMention, Document
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 TRANSNATIONAL = {"IGO", "NGO"}
 DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
+DOMESTIC_CODES = {"0841"}  # a release: of the government's own prisoners unless said otherwise
 
 
 class SentenceActors:
@@ -95,14 +96,15 @@ class SentenceActors:
 
 
 def localize(actor: Actor | None, place_country: str | None, other: Actor | None,
-             root: str) -> Actor | None:
+             code: str) -> Actor | None:
     """Give a country-less actor the country where the event happened, or, for events done
     at home (protest, coercion, violence), the country of the state actor it faces."""
+    root = code[:2]
     if actor is None or actor.country or actor.sector in TRANSNATIONAL or actor.sector is None:
         return actor
     country = place_country
     if country is None and other is not None and other.sector in STATE_SECTORS \
-            and root in DOMESTIC_ROOTS:
+            and (root in DOMESTIC_ROOTS or code in DOMESTIC_CODES):
         country = other.country
     if country is None:
         return actor

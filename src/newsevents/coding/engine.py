@@ -34,6 +34,8 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # events only people do: a subject that is no actor ("shares rallied") rules them out
+SYMMETRIC_ROOTS = {"04", "06", "19"}
+SYMMETRIC_CODES = {"036", "046", "057", "030"}
 HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"}
 DEFAULT_VERB_PREPS = ("with", "against", "on")
 CODER_VERSION = "coder-0.1"
@@ -129,7 +131,7 @@ class EventCoder:
     def _target_slots(self, tok: Any, p: VerbPattern) -> list[Any]:
         """Candidates for the target, in the order of the pattern's slots."""
         objs = [c for c in children(tok, "dobj") if c.lemma_.lower() not in p.obj_nouns
-                and c.lower_ not in p.words]
+                and c.lower_ not in p.obj_nouns and c.lower_ not in p.words]
         if not objs:  # "beat and deported dozens of refugees": the object is shared
             for conj in children(tok, "conj"):
                 objs += children(conj, "dobj")[:1]
@@ -202,9 +204,15 @@ class EventCoder:
                     target = target or c
                 else:
                     source = source or c
-            elif c.dep_ in ("amod", "compound"):
-                entry = self.kb.first(c.text, ("adjective", "country"))
-                if entry is not None and entry.country and source is None:
+            elif c.dep_ in ("amod", "compound") and source is None and implied is None:
+                # "Israeli air strikes", "European Union sanctions": the modifier acts
+                words = tok.doc[c.left_edge.i:c.i + 1].text
+                entry = self.kb.first(words, ("org",)) or self.kb.first(
+                    c.text, ("adjective", "country", "org"))
+                if entry is not None and entry.kind == "org":
+                    implied = make_actor(words, entry.name, entry.country, entry.sector,
+                                         code=entry.code)
+                elif entry is not None and entry.country:
                     sector = "MIL" if pat.code[:2] in ("15", "19") or pat.code == "195" else "GOV"
                     implied = make_actor(c.text, None, entry.country, sector)
         by = _prep_object(tok, "by")
@@ -258,12 +266,19 @@ class EventCoder:
             return []  # "shares rallied", "talks stalled": no one protests or appeals
         targets: list[Actor | None] = list(ctx.at(m.target_tok, place_country)) or [
             ctx.target_fallback(m.target_tok, root, sources[0])]
-        speaker = ctx.at(status.speaker)
+        speaker = ctx.at(status.speaker, place_country)
+        pairs = [(s, t) for s in sources for t in targets]
+        if m.code[:2] in SYMMETRIC_ROOTS or m.code in SYMMETRIC_CODES:
+            # "Ethiopia and Egypt resumed talks", "clashes between the army and the RSF"
+            group = [a for a in (sources if targets == [None] else
+                                 targets if sources == [None] else []) if a is not None]
+            if len(group) > 1:
+                pairs = [(a, b) for a in group for b in group if a is not b]
         out: list[Event] = []
-        for src0 in sources:
-            for tgt0 in targets:
-                src = localize(src0, place_country, tgt0, root)
-                tgt = localize(tgt0, place_country, src0, root)
+        for src0, tgt0 in pairs:
+            if True:
+                src = localize(src0, place_country, tgt0, m.code)
+                tgt = localize(tgt0, place_country, src0, m.code)
                 if src is None and root == "14" and (place_country or (tgt and tgt.country)):
                     # protesters unnamed: the people of the place, or of the state they face
                     country = place_country or (tgt.country if tgt else None)

@@ -152,7 +152,8 @@ def read_status(anchor: Any, lex: Lexicon) -> StatusReading:
         if rel in ("ccomp", "xcomp", "pcomp", "pobj", "prep", "advcl", "acl", "conj", "dobj",
                    "oprd", "acomp", "attr"):
             cls = None
-            if rel not in ("conj", "advcl", "acl") or (rel == "advcl" and _infinitive(node)):
+            if rel not in ("conj", "advcl", "acl") or (rel == "advcl" and _infinitive(node)) or (
+                    rel == "acl" and head.pos_ == "NOUN"):  # "a report that", "the claim that"
                 cls = lex.complements.get(head.lemma_.lower())
                 pats = lex.verbs.get(head.lemma_.lower()) or []
                 for p in pats:

@@ -628,6 +628,12 @@ class Gazetteer:
         idx = [hit] if isinstance(hit, int) else sorted(hit, key=self._rank)
         return [self._entry(i) for i in idx]
 
+    def is_major_place(self, name: str, min_population: int = 100_000) -> bool:
+        """A city or region big enough that a lone capitalised word naming it is the place
+        (spaCy's small model often tags 'Kharkiv' or 'Durban' as a person)."""
+        return any(c.kind != "country" and c.population >= min_population
+                   for c in self.candidates(name))
+
     def countries(self, iso3: str) -> GazEntry | None:
         """The country with ISO 3166-1 alpha-3 code ``iso3`` (any case)."""
         i = self._by_iso3.get(iso3.upper())

@@ -50,9 +50,11 @@ class PlaceFinder:
         context: Counter[str] = Counter(
             m.actor.country for m in doc.actors if m.actor.country)
         found: list[tuple[Any, Any, list[GazEntry]]] = []
+        actor_heads = {(m.sentence_index, m.head) for m in doc.actors}
         for ps in doc.parsed.sentences:
             for ent in ps.span.ents:
-                if ent.label_ not in PLACE_LABELS or self._is_actor(ent):
+                if self._is_actor(ent) or not (
+                        ent.label_ in PLACE_LABELS or self._mislabelled(ent, ps, actor_heads)):
                     continue
                 name = REGION_WORDS.sub("", re.sub(r"^the\s+", "", ent.text, flags=re.I))
                 cands = self.gaz.candidates(name)
@@ -61,12 +63,19 @@ class PlaceFinder:
                     context[cands[0].country or ""] += 1
         out: list[PlaceMention] = []
         for ps, ent, cands in found:
-            best = max(cands, key=lambda c: _score(c, context, ent))
+            best = max(cands, key=lambda c: _score(c, context, ent, cands))
             head = _phrase_head(ent)
             start, end = ps.offset + ent.start_char, ps.offset + ent.end_char
             out.append(PlaceMention(doc.article.body[start:end], start, end, to_place(best),
                                     ps.sentence.index, head.i))
         return replace(doc, places=tuple(out))
+
+    def _mislabelled(self, ent: Any, ps: Any, actor_heads: set[tuple[int, int]]) -> bool:
+        """A lone word the small model calls a person or organisation, that no actor claims
+        and the gazetteer knows as a big place: 'shelled areas of Kharkiv'."""
+        return (ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1
+                and (ps.sentence.index, ent.root.i) not in actor_heads
+                and self.gaz.is_major_place(ent.text))
 
     def _is_actor(self, ent: Any) -> bool:
         root = ent.root
@@ -90,8 +99,11 @@ def _phrase_head(ent: Any) -> Any:
     return t
 
 
-def _score(c: GazEntry, context: Counter[str], ent: Any) -> float:
+def _score(c: GazEntry, context: Counter[str], ent: Any, cands: list[GazEntry]) -> float:
     kind = {"country": 3.0, "adm1": 1.5, "city": 1.0}[c.kind]
+    if c.kind == "city" and any(o.kind == "adm1" and o.country == c.country
+                                and o.name.split()[0] == c.name for o in cands):
+        kind = 2.0  # "Kharkiv", "Minsk": the city, not the region named after it
     pop = math.log10(c.population + 10)
     ctx = 2.0 * math.log1p(context.get(c.country or "", 0))
     # "Paris, Texas": a region named right after the place

@@ -369,7 +369,9 @@ class ActorResolver:
                     and not actor.name):
                 ctx.pending = (actor, sent_idx)
         elif plural:
-            ctx.last_plural = actor
+            # "they" most often continues the subject (centering), not an object
+            if tok.dep_ in ("nsubj", "nsubjpass") or ctx.last_plural is None:
+                ctx.last_plural = actor
         else:
             ctx.last_thing = actor
         if tok.pos_ == "NOUN":

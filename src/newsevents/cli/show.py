@@ -20,7 +20,7 @@ def show(
         raise fail(f"no store at {db}; run `newsevents extract ... --db {db}` first")
     from newsevents.store import Store
 
-    con = Console()
+    con = Console() if Console().is_terminal else Console(width=160)
     with Store(db) as store:
         c = store.counts()
         con.print(f"[bold]{c['documents']}[/] documents, [bold]{c['events']}[/] events in {db}")

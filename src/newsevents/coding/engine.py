@@ -320,7 +320,8 @@ class EventCoder:
             confidence=round(confidence, 2), rule=m.rule, versions=dict(self.versions))
         out = [ev]
         if (status.status == "claimed" and speaker is not None and src is not None
-                and m.code[:2] in VIOLENT_ROOTS | {"175"} and not speaker.same_entity(src)):
+                and m.code[:2] in VIOLENT_ROOTS | {"175"} and not speaker.same_entity(src)
+                and speaker.code != src.code):
             acc = Match("112", "claim-of-violence", status.cue or m.trigger, status.cue or m.anchor,
                         None, None)
             out.extend(self._event(doc, ps, acc, speaker, src,

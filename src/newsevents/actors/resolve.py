@@ -58,7 +58,9 @@ class Discourse:
     descriptions: dict[str, Actor] = field(default_factory=dict)  # head lemma -> first actor
     last_person: Actor | None = None
     last_thing: Actor | None = None
-    last_plural: Actor | None = None
+    last_plural: Actor | None = None  # the last plural subject, for "they"
+    plurals: list[Actor] = field(default_factory=list)  # every plural, most recent last
+    resolved: dict[int, Actor] = field(default_factory=dict)  # token -> actor, this document
     pending: tuple[Actor, int] | None = None  # a lead's unnamed "an exiled activist"
     salient_country: str | None = None
 
@@ -125,6 +127,8 @@ class ActorResolver:
         low = tok.lower_
         if tok.pos_ == "PRON" or low in RELATIVE:
             actor = self._pronoun(tok, ctx)
+            if actor is not None:
+                ctx.resolved[tok.i] = actor
             return (replace(actor, text=tok.text), f"pronoun '{tok.text}'",
                     (tok.idx, tok.idx + len(tok.text))) if actor else None
         if low in QUANTIFIERS:
@@ -157,6 +161,14 @@ class ActorResolver:
         if low in PERSON_PRONOUNS:
             return ctx.last_person
         if low in THING_PRONOUNS:
+            return ctx.last_thing
+        if low == "them":
+            # an object pronoun is not the subject of its own verb ("charged them")
+            subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            own = ctx.resolved.get(subj[0].i) if subj else None
+            for cand in reversed(ctx.plurals):
+                if own is None or not cand.same_entity(own):
+                    return cand
             return ctx.last_thing
         if low in PLURAL_PRONOUNS:
             return ctx.last_plural or ctx.last_thing
@@ -218,8 +230,10 @@ class ActorResolver:
         code: str | None = None
         why: list[str] = []
 
-        if head_entry is not None and head_entry.kind == "capital" and self._locative(tok):
-            return None  # "in Beijing" is a place, not the government
+        if (head_entry is not None and head_entry.kind in ("capital", "country")
+                and (self._locative(tok) or (ent is not None and ent.label_ in ("LOC", "FAC")
+                                             and ent.root.i != tok.i))):
+            return None  # "in Beijing", "the Gulf of Oman": a place, not the government
         if head_entry is not None and head_entry.kind != "adjective" and not known_name:
             country = head_entry.country or country
             if head_entry.kind == "sector":
@@ -269,16 +283,16 @@ class ActorResolver:
 
         if sector is None and sectors:
             sector = sectors[-1]
-        if country is None and head_entry is not None and head_entry.kind == "sector":
-            country = self._belonging_country(tok)
-            if country:
-                why.append(f"country {country} from the phrase it belongs to")
         if poss is not None and not country:
             country = poss.country
             groups = groups or poss.groups
             why.append(f"possessor '{poss.text}'")
             if sector is None and head_entry is None:
                 return None
+        if country is None and head_entry is not None and head_entry.kind == "sector":
+            country = self._belonging_country(tok, sector in STATE_SECTORS)
+            if country:
+                why.append(f"country {country} from the phrase it belongs to")
         if (country is None and sector in STATE_SECTORS and head_entry is not None
                 and head_entry.kind == "sector"):
             earlier = ctx.descriptions.get(tok.lemma_.lower())
@@ -298,9 +312,12 @@ class ActorResolver:
         actor = make_actor(text, name, country, sector, groups, code)
         return actor, "; ".join(why), span
 
-    def _belonging_country(self, tok: Any) -> str | None:
+    def _belonging_country(self, tok: Any, state: bool) -> str | None:
+        """'workers at Argentina's state oil company', 'residents of Gaza'; an official
+        'in Brussels' is only visiting."""
         for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ not in BELONGING_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in BELONGING_PREPS or (
+                    state and prep.lower_ == "in"):
                 continue
             for t in prep.subtree:
                 if t.pos_ in ("PROPN", "ADJ") or t.is_title:
@@ -357,6 +374,7 @@ class ActorResolver:
 
     def _remember(self, tok: Any, actor: Actor, ctx: Discourse, sent_idx: int) -> None:
         plural = tok.tag_ in ("NNS", "NNPS")
+        ctx.resolved[tok.i] = actor
         if actor.name and (tok.ent_type_ == "PERSON" or actor.name in ctx.names):
             ctx.names.setdefault(actor.name, actor)
             ctx.names.setdefault(actor.name.split()[-1], actor)
@@ -372,6 +390,7 @@ class ActorResolver:
             # "they" most often continues the subject (centering), not an object
             if tok.dep_ in ("nsubj", "nsubjpass") or ctx.last_plural is None:
                 ctx.last_plural = actor
+            ctx.plurals.append(actor)
         else:
             ctx.last_thing = actor
         if tok.pos_ == "NOUN":

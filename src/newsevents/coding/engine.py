@@ -93,14 +93,16 @@ class EventCoder:
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         consumed: set[int] = set()  # objects of a matched verb are not events of their own
         for tok in sent:
+            if tok.ent_type_ in NAME_ENTITIES:
+                continue  # "the Genocide Convention", "Committee to Protect Journalists"
             if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
                 m = self._verb(tok, ctx, lemmas)
                 if m is not None:
                     out.append(m)
                     consumed.update(c.i for c in children(tok, "dobj"))
                     continue
-            if tok.i in consumed or tok.ent_type_ in NAME_ENTITIES:
-                continue  # "the Genocide Convention", "Attack on Titan" name things
+            if tok.i in consumed:
+                continue
             if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound":
                 n = self._noun(tok, ctx)
                 if n is not None:

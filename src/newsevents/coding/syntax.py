@@ -159,7 +159,7 @@ def read_status(anchor: Any, lex: Lexicon) -> StatusReading:
                 for p in pats:
                     if p.complement:
                         cls = cls or p.complement
-            if cls is not None and head.pos_ in ("VERB", "AUX", "NOUN"):
+            if cls is not None and head.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
                 control = next((p.control for p in lex.verbs.get(head.lemma_.lower(), [])
                                 if p.control), None)
                 spk = subject(head, control="subject" if control else None)

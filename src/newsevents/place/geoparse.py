@@ -23,6 +23,10 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", 
 REGION_WORDS = re.compile(
     r"\s+(province|region|state|county|district|governorate|oblast|prefecture|"
     r"autonomous region|city|town|village|municipality)$", re.IGNORECASE)
+SITE_WORDS = re.compile(
+    r"\s+(airport|international airport|prison|university|hospital|square|stadium|port|"
+    r"station|camp|refugee camp|border crossing|crossing|market|mosque|church|embassy)$",
+    re.IGNORECASE)
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "from", "to", "into",
             "through", "throughout", "towards", "toward", "within", "of", "on", "off", "north",
             "south", "east", "west"}
@@ -58,6 +62,9 @@ class PlaceFinder:
                     continue
                 name = REGION_WORDS.sub("", re.sub(r"^the\s+", "", ent.text, flags=re.I))
                 cands = self.gaz.candidates(name)
+                site = SITE_WORDS.search(name)
+                if not cands and site:  # "Tashkent airport", "Evin prison": the town's site
+                    cands = self.gaz.candidates(name[:site.start()].strip())
                 if cands:
                     found.append((ps, ent, cands))
                     context[cands[0].country or ""] += 1
@@ -86,7 +93,12 @@ class PlaceFinder:
             # "Beijing's crackdown" is the government's; "Durban's townships" are a place
             return self.kb.first(ent.text, ("country", "capital")) is not None
         if head.dep_ in ("compound", "amod") and head.head.ent_type_ not in PLACE_LABELS:
-            return True  # "US President", "the Beijing Olympics": a modifier, not a place
+            # "US President", "the Beijing Olympics" modify an actor or a name, not a place;
+            # "Tashkent airport", "Gaza border" name where
+            noun = head.head
+            return (noun.ent_type_ != "" or noun.pos_ == "PROPN"
+                    or self.kb.first(noun.text, ("sector",)) is not None
+                    or self.kb.first(noun.lemma_, ("sector",)) is not None)
         return root.dep_ in ACTOR_DEPS or head.dep_ in ACTOR_DEPS
 
 

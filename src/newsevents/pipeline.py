@@ -46,6 +46,7 @@ class Options:
     dictionaries: tuple[Path, ...] = ()
     actor_dirs: tuple[Path, ...] = ()
     batch_size: int = 32
+    statements: bool = False  # also code every claim about another actor as a 010 statement
 
 
 def check_order(stages: list[Any]) -> None:
@@ -81,7 +82,8 @@ class Pipeline:
             TimeFinder(),
             PlaceFinder(self.gazetteer, self.kb),
             QuoteFinder(self.lexicon),
-            EventCoder(self.ontology, self.lexicon, self.kb, Attacher(countries)),
+            EventCoder(self.ontology, self.lexicon, self.kb, Attacher(countries),
+                       statements=self.options.statements),
         ]
         check_order(self.stages)
 

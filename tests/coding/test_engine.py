@@ -145,3 +145,24 @@ def test_engine_evidence_offsets_point_at_the_sentence(coder) -> None:
     assert ev.evidence.trigger == "detained"
     assert ev.date == "2024-05-03" and ev.location is not None
     assert ev.location.country == "CHN" and ev.location.precision == "city"
+
+
+def test_engine_denial_is_coded_beside_the_negated_act(coder) -> None:
+    doc = coder.code_text("Georgian police denied beating the student protesters.", "2024-05-02")
+    assert one_event(doc, "182").status == "negated"
+    denial = one_event(doc, "016")
+    assert denial.status == "asserted" and denial.source is not None
+    assert denial.source.code == "GEOCOP"
+
+
+def test_engine_statements_only_when_asked() -> None:
+    from newsevents.api import Coder
+    from newsevents.pipeline import Options
+
+    text = "Turkey said Swedish police had arrested two Kurdish activists."
+    plain = Coder().code_text(text, "2024-05-02")
+    assert not [e for e in plain.events if e.cameo == "010"]
+    loud = Coder(Options(statements=True)).code_text(text, "2024-05-02")
+    [st] = [e for e in loud.events if e.cameo == "010"]
+    assert st.source is not None and st.source.code == "TURGOV"
+    assert st.target is not None and st.target.code == "SWECOP"

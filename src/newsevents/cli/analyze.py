@@ -20,13 +20,15 @@ def analyze(
     out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
     dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra pattern file "
                                           "(repeatable)."),
+    statements: bool = typer.Option(False, "--statements", help="Also code every claim about "
+                                    "another actor as a 010 statement by the speaker."),
     allow_undated: bool = typer.Option(False, "--allow-undated"),
     summary: bool = typer.Option(True, "--summary/--no-summary"),
     progress: bool = typer.Option(True, "--progress/--no-progress"),
 ) -> None:
     """Analyse articles: one JSON document per line."""
     check_inputs(inputs)
-    coder = load_coder(dictionary)
+    coder = load_coder(dictionary, statements)
     report = RunReport()
     stream: IO[str] = out.open("w", encoding="utf-8") if out else sys.stdout
     try:

@@ -24,13 +24,13 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def load_coder(dictionaries: list[Path] | None = None) -> Coder:
+def load_coder(dictionaries: list[Path] | None = None, statements: bool = False) -> Coder:
     for p in dictionaries or []:
         if not p.exists():
             raise fail(f"dictionary file {p} does not exist")
     try:
         with err.status("loading the pipeline ...", spinner="dots"):
-            return Coder(Options(dictionaries=tuple(dictionaries or ())))
+            return Coder(Options(dictionaries=tuple(dictionaries or ()), statements=statements))
     except NewsEventsError as exc:
         raise fail(str(exc)) from None
 

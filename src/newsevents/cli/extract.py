@@ -31,6 +31,8 @@ def extract(
                                    "this DuckDB file."),
     dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra pattern file "
                                           "(repeatable)."),
+    statements: bool = typer.Option(False, "--statements", help="Also code every claim about "
+                                    "another actor as a 010 statement by the speaker."),
     allow_undated: bool = typer.Option(False, "--allow-undated", help="Do not report articles "
                                        "without a publication date as errors."),
     report_path: Path | None = typer.Option(None, "--report", help="Write the run report "
@@ -43,7 +45,7 @@ def extract(
     if fmt not in ("jsonl", "csv"):
         raise fail(f"--format must be jsonl or csv, not {fmt!r}")
     check_inputs(inputs)
-    coder = load_coder(dictionary)
+    coder = load_coder(dictionary, statements)
     report = RunReport()
     store = None
     if db is not None:

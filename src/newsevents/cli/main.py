@@ -6,6 +6,7 @@ import typer
 
 from newsevents.cli.analyze import analyze
 from newsevents.cli.evaluate import evaluate
+from newsevents.cli.explain import explain
 from newsevents.cli.extract import extract
 from newsevents.cli.show import show
 from newsevents.cli.stages import stages
@@ -15,6 +16,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 app.command()(extract)
 app.command()(analyze)
 app.command()(evaluate)
+app.command()(explain)
 app.command()(show)
 app.command()(stages)
 

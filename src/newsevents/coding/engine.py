@@ -34,6 +34,7 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # events only people do: a subject that is no actor ("shares rallied") rules them out
+DENIAL_CUES = {"deny", "dismiss", "refute", "reject"}
 SYMMETRIC_ROOTS = {"04", "06", "19"}
 SYMMETRIC_CODES = {"036", "046", "057", "030"}
 HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"}
@@ -63,7 +64,8 @@ class EventCoder:
     provides: tuple[str, ...] = ("events",)
 
     def __init__(self, ontology: Ontology, lexicon: Lexicon, kb: KnowledgeBase,
-                 attacher: Attacher) -> None:
+                 attacher: Attacher, statements: bool = False) -> None:
+        self.statements = statements  # code every claim about another actor as 010 too
         self.ontology = ontology
         self.lex = lexicon
         self.kb = kb
@@ -321,14 +323,37 @@ class EventCoder:
             evidence=Evidence(ps.sentence.index, ps.sentence.text, start, end, trigger),
             confidence=round(confidence, 2), rule=m.rule, versions=dict(self.versions))
         out = [ev]
-        if (status.status == "claimed" and speaker is not None and src is not None
-                and m.code[:2] in VIOLENT_ROOTS | {"175"} and not speaker.same_entity(src)
-                and speaker.code != src.code):
-            acc = Match("112", "claim-of-violence", status.cue or m.trigger, status.cue or m.anchor,
-                        None, None)
-            out.extend(self._event(doc, ps, acc, speaker, src,
-                                   StatusReading("asserted", None, None), None))
+        act = self._speech_act(m, src, tgt, status, speaker)
+        if act is not None:
+            act_code, rule, about = act
+            cue = status.cue if status.cue is not None else m.trigger
+            out.extend(self._event(doc, ps, Match(act_code, rule, cue, cue, None, None), speaker,
+                                   about, StatusReading("asserted", None, None), None))
         return out
+
+    def _speech_act(self, m: Match, src: Actor | None, tgt: Actor | None,
+                    status: StatusReading, speaker: Actor | None
+                    ) -> tuple[str, str, Actor | None] | None:
+        """The saying itself, coded apart from what was said: a claim that someone used
+        violence is an accusation (112); a denial is 016; any other claim about another
+        actor is a statement (010)."""
+        if speaker is None or status.cue is None:
+            return None
+
+        def other(a: Actor | None) -> bool:
+            return a is not None and not speaker.same_entity(a) and speaker.code != a.code
+
+        cue = status.cue.lemma_.lower()
+        statements = self.statements
+        if status.status == "claimed" and other(src) and m.code[:2] in VIOLENT_ROOTS | {"175"}:
+            return "112", "claim-of-violence", src
+        if status.status == "negated" and cue in DENIAL_CUES:
+            return "016", "speech:denial", tgt if other(tgt) else None
+        if status.status == "claimed" and statements:
+            about = src if other(src) else tgt if other(tgt) else None
+            if about is not None:
+                return "010", "speech:statement", about
+        return None
 
 
 def _non_agent(tok: Any, words: frozenset[str]) -> bool:

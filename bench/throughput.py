@@ -23,6 +23,7 @@ import subprocess
 import sys
 import time
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from synth import make_articles
@@ -150,6 +151,23 @@ def rates(r: dict[str, Any]) -> dict[str, float]:
     return {"articles_per_s": r["articles"] / s, "words_per_s": r["words"] / s}
 
 
+BASELINES = Path(__file__).resolve().parent / "baselines.json"
+
+
+def compare_with_baseline(ratio: float) -> list[str]:
+    """The ratio against the last release's, from bench/baselines.json. The ratio of extract
+    to raw spaCy on the same machine in the same run is what we compare across releases:
+    absolute speeds move with the machine and its load, the ratio much less."""
+    try:
+        releases = json.loads(BASELINES.read_text(encoding="utf-8"))["releases"]
+    except (OSError, ValueError, KeyError):
+        return ["no baseline in bench/baselines.json to compare with"]
+    last = releases[-1]
+    change = (ratio - last["ratio"]) / last["ratio"]
+    return [f"against release {last['version']} (ratio {last['ratio']:.2f}): "
+            f"{change:+.0%} {'(a drop of more than 10%)' if change < -0.10 else ''}".rstrip()]
+
+
 def report(info: dict[str, Any], n_articles: int, words: int, batch_size: int,
            raw: dict[str, Any], ext: dict[str, Any]) -> dict[str, Any]:
     raw_rates, ext_rates = rates(raw), rates(ext)
@@ -178,6 +196,7 @@ def report(info: dict[str, Any], n_articles: int, words: int, batch_size: int,
         f"start-up: extract {ext['startup_s']:.2f} s (Coder() + 1 warm-up text); "
         f"raw spaCy {raw['startup_s']:.2f} s (spacy.load + 1 warm-up text)",
     ]
+    lines += compare_with_baseline(ratio)
     print("\n".join(lines))
     return {
         "machine": info,

@@ -404,6 +404,9 @@ def _detect(lines: list[str]) -> Kind | None:
         phrase = text[:text.find("[")]
         for inner in codes:
             inner = inner.strip()
+            head = inner.split()[0] if inner.split() else ""
+            if not (head == NULL_CODE or _CODE_RE.match(head.strip("~"))):
+                continue
             if inner.startswith("~") or inner.endswith("~"):
                 votes["agents"] += 2
             elif re.match(r"^\S+\s+[<>]?\d{6,8}", inner):

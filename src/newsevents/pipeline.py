@@ -18,9 +18,15 @@ from typing import Any, Protocol
 from newsevents.actors.kb import KnowledgeBase
 from newsevents.actors.resolve import ActorResolver
 from newsevents.coding.attach import Attacher
+from newsevents.coding.dictionaries import (
+    add_petrarch_actors,
+    add_petrarch_verbs,
+    load_user_dictionaries,
+)
 from newsevents.coding.engine import EventCoder
 from newsevents.coding.quotes import QuoteFinder
 from newsevents.coding.tables import Lexicon, Ontology
+from newsevents.data import file_version
 from newsevents.errors import SetupError
 from newsevents.parse import Parser
 from newsevents.place.gazetteer import Gazetteer
@@ -49,6 +55,28 @@ class Options:
     statements: bool = False  # also code every claim about another actor as a 010 statement
 
 
+def read_config(path: Path | None) -> Options:
+    """Options from a TOML file (``[newsevents]`` table); the packaged default when None."""
+    import tomllib
+
+    from newsevents.data import data_path
+
+    source = path or data_path("default.toml")
+    try:
+        table = tomllib.loads(source.read_text(encoding="utf-8")).get("newsevents", {})
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise SetupError("E050", f"cannot read config {source}: {exc}") from exc
+    unknown = set(table) - {"dictionaries", "statements", "batch_size"}
+    if unknown:
+        raise SetupError("E051", f"{source}: unknown keys {sorted(unknown)}; see "
+                                 "docs/cli.md for the keys a config may set")
+    base = source.parent
+    return Options(
+        dictionaries=tuple((base / str(p)).resolve() for p in table.get("dictionaries", [])),
+        statements=bool(table.get("statements", False)),
+        batch_size=int(table.get("batch_size", 32)))
+
+
 def check_order(stages: list[Any]) -> None:
     have = {"article"}
     for st in stages:
@@ -66,9 +94,13 @@ def stage_table(stages: list[Any]) -> list[tuple[str, str, str]]:
 class Pipeline:
     def __init__(self, options: Options | None = None, nlp: Any = None) -> None:
         self.options = options or Options()
+        self.user = load_user_dictionaries(self.options.dictionaries)
         self.kb = KnowledgeBase(self.options.actor_dirs)
         self.ontology = Ontology()
-        self.lexicon = Lexicon.load(self.options.dictionaries, self.ontology)
+        self.lexicon = Lexicon.load(self.user.yaml_files, self.ontology)
+        if self.user.petrarch is not None:
+            add_petrarch_verbs(self.lexicon, self.user.petrarch, self.ontology)
+            add_petrarch_actors(self.kb, self.user.petrarch)
         self.gazetteer = Gazetteer.load()
         countries = {}
         for iso in self.kb.country_names:
@@ -83,9 +115,12 @@ class Pipeline:
             PlaceFinder(self.gazetteer, self.kb),
             QuoteFinder(self.lexicon),
             EventCoder(self.ontology, self.lexicon, self.kb, Attacher(countries),
-                       statements=self.options.statements),
+                       statements=self.options.statements, user=self.user),
         ]
         check_order(self.stages)
+        if self.options.dictionaries:
+            coder: EventCoder = self.stages[-1]
+            coder.versions["dictionaries"] = file_version(*self.options.dictionaries)
 
     @property
     def versions(self) -> dict[str, str]:

@@ -167,6 +167,7 @@ class Event:
     confidence: float
     rule: str
     versions: dict[str, str] = field(default_factory=dict)
+    issues: tuple[str, ...] = ()  # issue codes of a user's PETRARCH issues list
 
 
 @dataclass(frozen=True)

@@ -47,10 +47,12 @@ def test_petrarch_verb_blocks_give_bare_verbs_with_block_or_own_code() -> None:
     d = _read("verbs")
     bare = {v.verb: v.code for v in d.verbs if not v.after and not v.before}
     # DENOUNCE [111] covers its verbs unless a verb has its own code; leading zeros stay.
-    assert bare == {"denounce": "111", "decry": "111", "scold": "1121", "sit down": "040"}
-    # MEET [---]: the bare verb 'meet' yields nothing; OBSERVE [---] has no patterns at all.
-    assert not [v for v in _patterns(d, "meet") if not v.after]
-    assert not _patterns(d, "observe")
+    # A [---] header keeps its bare verbs with the null code: the dictionary says they
+    # code nothing, which the coder must obey over its own patterns.
+    assert bare == {"denounce": "111", "decry": "111", "scold": "1121", "sit down": "040",
+                    "meet": NULL_CODE, "re convene": NULL_CODE, "observe": NULL_CODE}
+    assert [v.code for v in _patterns(d, "meet") if not v.after] == [NULL_CODE]
+    assert [v.code for v in _patterns(d, "observe")] == [NULL_CODE]
 
 
 def test_petrarch_verb_forms_regular_irregular_and_multiword() -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from newsevents.coding.petrarch import ActorEntry, DatedCode
 from newsevents.data import data_path, file_version, read_tsv, split_multi
 
 Kind = Literal["country", "capital", "adjective", "demonym", "org", "group", "sector"]
@@ -32,6 +33,12 @@ class Entry:
     group: str | None = None
     code: str | None = None  # a full actor code, for organisations
     person: bool = False  # a sector word naming one person ("spokesman", not "ministry")
+    dated: tuple[DatedCode, ...] = ()  # a user dictionary's codes with date ranges
+
+    def code_on(self, date: str | None) -> str | None:
+        if not self.dated:
+            return self.code
+        return ActorEntry(("",), self.dated).code_on(date)
 
 
 def norm_phrase(text: str) -> str:
@@ -100,6 +107,15 @@ class KnowledgeBase:
                 for n in split_multi(r["names"]):
                     self._add(n, Entry("group", split_multi(r["names"])[0],
                                        country=r.get("country") or None, group=r["code"]))
+
+    def add_dated(self, names: Iterable[str], codes: tuple[DatedCode, ...]) -> None:
+        """A user dictionary's actor: its code depends on the date (a president in office)."""
+        names = list(names)
+        for n in names:
+            self._add(n, Entry("org", names[0].title(), dated=codes, code=None))
+
+    def add_sector(self, word: str, sector: str) -> None:
+        self._add(word, Entry("sector", word, sector=sector, person=True))
 
     # -- lookup --------------------------------------------------------
     def lookup(self, phrase: str) -> list[Entry]:

@@ -63,6 +63,7 @@ class Discourse:
     resolved: dict[int, Actor] = field(default_factory=dict)  # token -> actor, this document
     pending: tuple[Actor, int] | None = None  # a lead's unnamed "an exiled activist"
     salient_country: str | None = None
+    date: str | None = None  # the article's date: dictionary actors' codes depend on it
 
 
 class ActorResolver:
@@ -80,7 +81,8 @@ class ActorResolver:
     # -- the stage -------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
         parsed = doc.parsed
-        ctx = Discourse(salient_country=self._salient_country(parsed))
+        ctx = Discourse(salient_country=self._salient_country(parsed),
+                        date=doc.article.published)
         mentions: list[ActorMention] = []
         for ps in parsed.sentences:
             idx = ps.sentence.index
@@ -239,6 +241,14 @@ class ActorResolver:
             if head_entry.kind == "sector":
                 sector = head_entry.sector
                 why.append(f"'{tok.text}' is sector {sector}")
+            elif head_entry.kind == "org" and head_entry.dated:
+                code = head_entry.code_on(ctx.date)
+                if code is None:
+                    return None  # no role on this date ([---], or outside every range)
+                country, sector = code[:3], code[3:6] or None
+                groups = tuple(code[i:i + 3] for i in range(6, len(code), 3))
+                name = head_entry.name
+                why.append(f"dictionary actor {head_entry.name}: {code} on {ctx.date}")
             elif head_entry.kind == "org":
                 code, sector, name = head_entry.code, head_entry.sector, head_entry.name
                 why.append(f"organisation {head_entry.name}")

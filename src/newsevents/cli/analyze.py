@@ -20,6 +20,8 @@ def analyze(
     out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
     dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra pattern file "
                                           "(repeatable)."),
+    config: Path | None = typer.Option(None, "--config", help="A TOML config file "
+                                       "(docs/cli.md)."),
     statements: bool = typer.Option(False, "--statements", help="Also code every claim about "
                                     "another actor as a 010 statement by the speaker."),
     allow_undated: bool = typer.Option(False, "--allow-undated"),
@@ -28,7 +30,7 @@ def analyze(
 ) -> None:
     """Analyse articles: one JSON document per line."""
     check_inputs(inputs)
-    coder = load_coder(dictionary, statements)
+    coder = load_coder(dictionary, statements, config)
     report = RunReport()
     stream: IO[str] = out.open("w", encoding="utf-8") if out else sys.stdout
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import typer
@@ -12,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from newsevents.api import Coder, RunReport
 from newsevents.errors import NewsEventsError
-from newsevents.pipeline import Options
+from newsevents.pipeline import read_config
 from newsevents.records import DocError, Document
 
 err = Console(stderr=True, soft_wrap=True)  # one line per problem, grep-able
@@ -24,13 +25,17 @@ def fail(message: str) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def load_coder(dictionaries: list[Path] | None = None, statements: bool = False) -> Coder:
-    for p in dictionaries or []:
+def load_coder(dictionaries: list[Path] | None = None, statements: bool = False,
+               config: Path | None = None) -> Coder:
+    for p in [*(dictionaries or []), *([config] if config else [])]:
         if not p.exists():
-            raise fail(f"dictionary file {p} does not exist")
+            raise fail(f"file {p} does not exist")
     try:
+        base = read_config(config)
+        options = replace(base, dictionaries=base.dictionaries + tuple(dictionaries or ()),
+                          statements=statements or base.statements)
         with err.status("loading the pipeline ...", spinner="dots"):
-            return Coder(Options(dictionaries=tuple(dictionaries or ()), statements=statements))
+            return Coder(options)
     except NewsEventsError as exc:
         raise fail(str(exc)) from None
 

@@ -29,6 +29,7 @@ def evaluate(
                                       "files, or directories of them."),
     json_out: Path | None = typer.Option(None, "--json", help="Write all scores as JSON here."),
     show_errors: int = typer.Option(0, "--errors", help="List this many sentence mismatches."),
+    config: Path | None = typer.Option(None, "--config", help="A TOML config file."),
     dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra pattern file."),
 ) -> None:
     """Score extraction against gold data (docs/gold.md)."""
@@ -40,7 +41,7 @@ def evaluate(
             files.append(g)
         else:
             raise fail(f"gold file {g} does not exist")
-    coder = load_coder(dictionary)
+    coder = load_coder(dictionary, config=config)
     report: dict[str, Any] = {}
     ok = True
     sentence_files = [f for f in files if f.suffix == ".jsonl"]

@@ -17,6 +17,7 @@ from newsevents.ingest.readers import check_date
 def explain(
     text: str = typer.Argument(..., help="The text to explain (quote it)."),
     date: str | None = typer.Option(None, "--date", help="Publication date, YYYY-MM-DD."),
+    config: Path | None = typer.Option(None, "--config", help="A TOML config file."),
     dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra dictionary "
                                           "(repeatable)."),
     as_json: bool = typer.Option(False, "--json", help="Print the explanation as JSON."),
@@ -26,7 +27,7 @@ def explain(
         raise fail(f"--date: {check_date(date)}")
     if not text.strip():
         raise fail("nothing to explain: give a sentence in quotes")
-    coder = load_coder(dictionary)
+    coder = load_coder(dictionary, config=config)
     ex = explain_text(coder, text, date)
     if as_json:
         print(json.dumps(ex.as_json(), ensure_ascii=False, indent=2))

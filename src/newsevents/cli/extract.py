@@ -31,6 +31,8 @@ def extract(
                                    "this DuckDB file."),
     dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra pattern file "
                                           "(repeatable)."),
+    config: Path | None = typer.Option(None, "--config", help="A TOML config file "
+                                       "(docs/cli.md)."),
     statements: bool = typer.Option(False, "--statements", help="Also code every claim about "
                                     "another actor as a 010 statement by the speaker."),
     allow_undated: bool = typer.Option(False, "--allow-undated", help="Do not report articles "
@@ -45,7 +47,7 @@ def extract(
     if fmt not in ("jsonl", "csv"):
         raise fail(f"--format must be jsonl or csv, not {fmt!r}")
     check_inputs(inputs)
-    coder = load_coder(dictionary, statements)
+    coder = load_coder(dictionary, statements, config)
     report = RunReport()
     store = None
     if db is not None:

@@ -19,6 +19,8 @@ from newsevents.actors.kb import KnowledgeBase
 from newsevents.actors.resolve import make_actor
 from newsevents.coding.attach import Attacher
 from newsevents.coding.context import SentenceActors, localize
+from newsevents.coding.dictionaries import UserDictionaries
+from newsevents.coding.petrarch import NULL_CODE
 from newsevents.coding.syntax import (
     StatusReading,
     agent,
@@ -64,7 +66,9 @@ class EventCoder:
     provides: tuple[str, ...] = ("events",)
 
     def __init__(self, ontology: Ontology, lexicon: Lexicon, kb: KnowledgeBase,
-                 attacher: Attacher, statements: bool = False) -> None:
+                 attacher: Attacher, statements: bool = False,
+                 user: UserDictionaries | None = None) -> None:
+        self.user = user or UserDictionaries()
         self.statements = statements  # code every claim about another actor as 010 too
         self.ontology = ontology
         self.lex = lexicon
@@ -79,7 +83,11 @@ class EventCoder:
 
     def __call__(self, doc: Document) -> Document:
         events: list[Event] = []
+        if self.user.discarded(doc.article.body, story=True):
+            return replace(doc, events=())  # a dictionary's story-level discard
         for ps in doc.parsed.sentences:
+            if self.user.discarded(ps.sentence.text, story=False):
+                continue
             ctx = SentenceActors(doc, ps, self.kb)
             matches = self.find(ps.span, ctx)
             matches += self.speech_acts(ps.span, matches)
@@ -119,10 +127,13 @@ class EventCoder:
         for p in pats:
             if p.unless & lemmas:
                 continue
-            if _verb_fits(tok, p) and (best is None or p.specificity > best.specificity):
+            if _verb_fits(tok, p) and (best is None or (p.priority, p.specificity) > (
+                    best.priority, best.specificity)):
                 best = p
         if best is None:
             return self._pejorative(tok)
+        if best.code == NULL_CODE:
+            return None  # a dictionary's [---]: this phrase codes nothing
         target = self._verb_target(tok, best, ctx)
         source = agent(tok) if is_passive(tok) else self._subject(tok, best.control)
         return Match(best.code, best.id, tok, tok, source, target)
@@ -321,7 +332,8 @@ class EventCoder:
             goldstein=code.goldstein, quad_class=code.quad_class, status=status.status,  # type: ignore[arg-type]
             speaker=speaker if status.status != "asserted" else None, location=location,
             evidence=Evidence(ps.sentence.index, ps.sentence.text, start, end, trigger),
-            confidence=round(confidence, 2), rule=m.rule, versions=dict(self.versions))
+            confidence=round(confidence, 2), rule=m.rule, versions=dict(self.versions),
+            issues=self.user.issues_in(ps.sentence.text))
         out = [ev]
         act = self._speech_act(m, src, tgt, status, speaker)
         if act is not None:

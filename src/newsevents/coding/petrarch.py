@@ -813,9 +813,9 @@ class _VerbReader:
             return
         for v in block.verbs.values():
             forms = _dedup(v.forms)
-            if v.code != NULL_CODE:
-                self.acc.verbs.append(VerbPattern(
-                    code=v.code, verb=v.lemma, forms=forms, raw=v.raw, source=v.source))
+            # the bare verb is kept even when coded [---]: the dictionary says it codes nothing
+            self.acc.verbs.append(VerbPattern(
+                code=v.code, verb=v.lemma, forms=forms, raw=v.raw, source=v.source))
             for pat in block.patterns:
                 for s in pat.shapes:
                     self.acc.verbs.append(VerbPattern(

@@ -66,6 +66,7 @@ class VerbPattern:
     control: str | None = None
     target: tuple[str, ...] = ()
     unless: frozenset[str] = frozenset()  # words that, in the sentence, rule the pattern out
+    priority: int = 0  # user dictionaries (1) win over ours (0)
 
     @property
     def specificity(self) -> int:

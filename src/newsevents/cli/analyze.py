@@ -11,22 +11,33 @@ from typing import IO
 import typer
 
 from newsevents.api import RunReport
-from newsevents.cli.common import check_inputs, exit_code, load_coder, print_summary, run
+from newsevents.cli.common import (
+    ALLOW_UNDATED,
+    CONFIG,
+    DICTIONARY,
+    INPUTS,
+    OUT,
+    PROGRESS,
+    STATEMENTS,
+    SUMMARY,
+    check_inputs,
+    exit_code,
+    load_coder,
+    print_summary,
+    run,
+)
 from newsevents.records import analysis_json
 
 
 def analyze(
-    inputs: list[str] = typer.Argument(None, help="Files, directories, or - for JSONL on stdin."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
-    dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra pattern file "
-                                          "(repeatable)."),
-    config: Path | None = typer.Option(None, "--config", help="A TOML config file "
-                                       "(docs/cli.md)."),
-    statements: bool = typer.Option(False, "--statements", help="Also code every claim about "
-                                    "another actor as a 010 statement by the speaker."),
-    allow_undated: bool = typer.Option(False, "--allow-undated"),
-    summary: bool = typer.Option(True, "--summary/--no-summary"),
-    progress: bool = typer.Option(True, "--progress/--no-progress"),
+    inputs: list[str] = INPUTS,
+    out: Path | None = OUT,
+    dictionary: list[Path] = DICTIONARY,
+    config: Path | None = CONFIG,
+    statements: bool = STATEMENTS,
+    allow_undated: bool = ALLOW_UNDATED,
+    summary: bool = SUMMARY,
+    progress: bool = PROGRESS,
 ) -> None:
     """Analyse articles: one JSON document per line."""
     check_inputs(inputs)

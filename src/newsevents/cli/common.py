@@ -17,6 +17,20 @@ from newsevents.pipeline import read_config
 from newsevents.records import DocError, Document
 
 err = Console(stderr=True, soft_wrap=True)  # one line per problem, grep-able
+
+# Options shared by the commands that code articles (documented in docs/cli.md).
+INPUTS = typer.Argument(None, help="Files, directories, or - for JSONL on stdin.")
+OUT = typer.Option(None, "--out", "-o", help="Write here instead of stdout.")
+DICTIONARY = typer.Option(None, "--dictionary", help="Extra dictionary: ours or PETRARCH2 "
+                          "(repeatable).")
+CONFIG = typer.Option(None, "--config", help="A TOML config file (docs/cli.md).")
+STATEMENTS = typer.Option(False, "--statements", help="Also code every claim about another "
+                          "actor as a 010 statement by the speaker.")
+ALLOW_UNDATED = typer.Option(False, "--allow-undated", help="Do not report articles without "
+                             "a publication date as errors.")
+SUMMARY = typer.Option(True, "--summary/--no-summary", help="Print the closing summary on "
+                       "stderr.")
+PROGRESS = typer.Option(True, "--progress/--no-progress", help="Progress bar.")
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 

@@ -10,7 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsevents.cli.common import EXIT_FAILURES, EXIT_OK, fail, load_coder
+from newsevents.cli.common import CONFIG, DICTIONARY, EXIT_FAILURES, EXIT_OK, fail, load_coder
 from newsevents.evaluate import (
     PRF,
     SentenceResult,
@@ -29,8 +29,8 @@ def evaluate(
                                       "files, or directories of them."),
     json_out: Path | None = typer.Option(None, "--json", help="Write all scores as JSON here."),
     show_errors: int = typer.Option(0, "--errors", help="List this many sentence mismatches."),
-    config: Path | None = typer.Option(None, "--config", help="A TOML config file."),
-    dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra pattern file."),
+    config: Path | None = CONFIG,
+    dictionary: list[Path] = DICTIONARY,
 ) -> None:
     """Score extraction against gold data (docs/gold.md)."""
     files: list[Path] = []

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsevents.cli.common import fail, load_coder
+from newsevents.cli.common import CONFIG, DICTIONARY, fail, load_coder
 from newsevents.explain import explain as explain_text
 from newsevents.ingest.readers import check_date
 
@@ -17,9 +17,8 @@ from newsevents.ingest.readers import check_date
 def explain(
     text: str = typer.Argument(..., help="The text to explain (quote it)."),
     date: str | None = typer.Option(None, "--date", help="Publication date, YYYY-MM-DD."),
-    config: Path | None = typer.Option(None, "--config", help="A TOML config file."),
-    dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra dictionary "
-                                          "(repeatable)."),
+    config: Path | None = CONFIG,
+    dictionary: list[Path] = DICTIONARY,
     as_json: bool = typer.Option(False, "--json", help="Print the explanation as JSON."),
 ) -> None:
     """Show the parse, patterns tried and matched, actors and why, and the events."""

@@ -11,6 +11,14 @@ import typer
 
 from newsevents.api import RunReport
 from newsevents.cli.common import (
+    ALLOW_UNDATED,
+    CONFIG,
+    DICTIONARY,
+    INPUTS,
+    OUT,
+    PROGRESS,
+    STATEMENTS,
+    SUMMARY,
     check_inputs,
     error_json,
     exit_code,
@@ -24,24 +32,19 @@ from newsevents.records import analysis_json
 
 
 def extract(
-    inputs: list[str] = typer.Argument(None, help="Files, directories, or - for JSONL on stdin."),
+    inputs: list[str] = INPUTS,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
-    out: Path | None = typer.Option(None, "--out", "-o", help="Write here instead of stdout."),
+    out: Path | None = OUT,
     db: Path | None = typer.Option(None, "--db", help="Also store documents and events in "
                                    "this DuckDB file."),
-    dictionary: list[Path] = typer.Option(None, "--dictionary", help="Extra pattern file "
-                                          "(repeatable)."),
-    config: Path | None = typer.Option(None, "--config", help="A TOML config file "
-                                       "(docs/cli.md)."),
-    statements: bool = typer.Option(False, "--statements", help="Also code every claim about "
-                                    "another actor as a 010 statement by the speaker."),
-    allow_undated: bool = typer.Option(False, "--allow-undated", help="Do not report articles "
-                                       "without a publication date as errors."),
+    dictionary: list[Path] = DICTIONARY,
+    config: Path | None = CONFIG,
+    statements: bool = STATEMENTS,
+    allow_undated: bool = ALLOW_UNDATED,
     report_path: Path | None = typer.Option(None, "--report", help="Write the run report "
                                             "(counts and errors) as JSON here."),
-    summary: bool = typer.Option(True, "--summary/--no-summary", help="Print the closing "
-                                 "summary on stderr."),
-    progress: bool = typer.Option(True, "--progress/--no-progress", help="Progress bar."),
+    summary: bool = SUMMARY,
+    progress: bool = PROGRESS,
 ) -> None:
     """Code articles into events: one event per line."""
     if fmt not in ("jsonl", "csv"):

@@ -5,10 +5,10 @@ date, and the country of the actors.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from newsevents.coding.syntax import clause_head
-from newsevents.records import Actor, Document, Place, Precision
+from newsevents.records import Actor, Document, Place, PlaceMention, Precision, TimeMention
 
 TEMPORAL_PREPS = {"after", "following", "since", "before", "during", "in", "until", "ahead",
                   "amid", "at"}
@@ -40,24 +40,10 @@ class Attacher:
         self.countries = countries
 
     def date(self, doc: Document, ps: Any, trigger: Any, anchor: Any) -> Date:
-        idx = ps.sentence.index
-        times = [t for t in doc.times if t.sentence_index == idx]
-        scored: list[tuple[int, int, Any]] = []
-        clause = clause_head(anchor)
-        for t in times:
-            tok = ps.span.doc[t.head]
-            if _name_modifier(tok):
-                continue
-            gov = _governor(tok)
-            if gov.i in (trigger.i, anchor.i):
-                rank = 0
-            elif clause_head(gov).i == clause.i:
-                rank = 1
-            else:
-                rank = 2
-            scored.append((rank, abs(t.head - trigger.i), t))
-        if scored:
-            best = min(scored, key=lambda x: (x[0], x[1]))[2]
+        times = [t for t in doc.times if t.sentence_index == ps.sentence.index
+                 and not _name_modifier(ps.span.doc[t.head])]
+        best = _nearest(times, ps, trigger, anchor)
+        if best is not None:
             return best.value, best.precision, "text"
         pub = doc.article.published
         return (pub, "day", "published") if pub else (None, None, None)
@@ -75,20 +61,26 @@ class Attacher:
 
     def place(self, doc: Document, ps: Any, trigger: Any, anchor: Any) -> Place | None:
         """A place named in the sentence: governing the trigger, in its clause, or anywhere."""
-        idx = ps.sentence.index
-        places = [p for p in doc.places if p.sentence_index == idx]
-        clause = clause_head(anchor)
-        scored = []
-        for p in places:
-            tok = ps.span.doc[p.head]
-            gov = _governor(tok)
-            if gov.i in (trigger.i, anchor.i):
-                rank = 0
-            elif clause_head(gov).i == clause.i:
-                rank = 1
-            else:
-                rank = 2
-            scored.append((rank, abs(p.head - trigger.i), p))
-        if scored:
-            return min(scored, key=lambda x: (x[0], x[1]))[2].place
-        return None
+        places = [p for p in doc.places if p.sentence_index == ps.sentence.index]
+        best = _nearest(places, ps, trigger, anchor)
+        return best.place if best is not None else None
+
+
+M = TypeVar("M", TimeMention, PlaceMention)
+
+
+def _nearest(mentions: list[M], ps: Any, trigger: Any, anchor: Any) -> M | None:
+    """The mention governing the trigger (or its light verb), else one in its clause, else
+    any in the sentence; the nearest to the trigger among equals."""
+    clause = clause_head(anchor)
+    scored: list[tuple[int, int, M]] = []
+    for m in mentions:
+        gov = _governor(ps.span.doc[m.head])
+        if gov.i in (trigger.i, anchor.i):
+            rank = 0
+        elif clause_head(gov).i == clause.i:
+            rank = 1
+        else:
+            rank = 2
+        scored.append((rank, abs(m.head - trigger.i), m))
+    return min(scored, key=lambda x: (x[0], x[1]))[2] if scored else None

@@ -21,7 +21,7 @@ Kind = Literal["country", "capital", "adjective", "demonym", "org", "group", "se
 # Order of preference when one phrase has several readings.
 _KIND_RANK = {"org": 0, "country": 1, "capital": 2, "group": 3, "demonym": 4,
               "adjective": 5, "sector": 6}
-ACTOR_FILES = ("countries.tsv", "igos.tsv", "sectors.tsv", "groups.tsv")
+ACTOR_FILES = ("countries.tsv", "igos.tsv", "armed_groups.tsv", "sectors.tsv", "groups.tsv")
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,8 @@ class KnowledgeBase:
         self._lower: dict[str, list[Entry]] = {}
         self.country_names: dict[str, str] = {}
         self.max_words = 1
-        paths = [data_path("actors") / f for f in ACTOR_FILES]
+        paths = [data_path("actors") / f for f in ACTOR_FILES
+                 if (data_path("actors") / f).exists()]
         for d in extra_dirs:
             paths += [d / f for f in ACTOR_FILES if (d / f).exists()]
         for p in paths:
@@ -92,7 +93,7 @@ class KnowledgeBase:
                     self._add(n, Entry("adjective", r["name"], country=iso3))
                 for n in split_multi(r.get("demonyms", "")):
                     self._add(n, Entry("demonym", r["name"], country=iso3, sector="CVL"))
-            elif name == "igos.tsv":
+            elif name in ("igos.tsv", "armed_groups.tsv"):
                 country = r.get("country") or None
                 sector = r.get("sector") or None
                 for n in [r["name"], *split_multi(r.get("aliases", ""))]:

@@ -36,6 +36,10 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # events only people do: a subject that is no actor ("shares rallied") rules them out
+ACCUSING_CUES = {"conclude", "find", "allege", "claim", "accuse", "charge", "blame", "contend",
+                 "testify", "insist", "assert", "argue", "maintain", "believe", "condemn"}
+CRIME_NOUNS = {"genocide", "atrocity", "atrocities", "massacre", "cleansing", "crimes",
+               "abuses", "torture", "persecution"}
 DENIAL_CUES = {"deny", "dismiss", "refute", "reject"}
 SYMMETRIC_ROOTS = {"04", "06", "19"}
 SYMMETRIC_CODES = {"036", "046", "057", "030"}
@@ -357,7 +361,10 @@ class EventCoder:
 
         cue = status.cue.lemma_.lower()
         statements = self.statements
-        if status.status == "claimed" and other(src) and m.code[:2] in VIOLENT_ROOTS | {"175"}:
+        if (status.status == "claimed" and other(src) and m.code[:2] in VIOLENT_ROOTS | {"175"}
+                and (cue in ACCUSING_CUES or m.trigger.lemma_.lower() in CRIME_NOUNS)):
+            # "the report concluded X committed genocide" accuses X; "police said gunmen
+            # attacked" only reports the attack
             return "112", "claim-of-violence", src
         if status.status == "negated" and cue in DENIAL_CUES:
             return "016", "speech:denial", tgt if other(tgt) else None

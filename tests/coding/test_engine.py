@@ -99,7 +99,7 @@ def test_engine_said_should_is_an_appeal_to_the_subject(coder) -> None:
 def test_engine_appeal_verb_then_proposed_act_by_the_object(coder) -> None:
     doc = coder.code_text("Norway called on Myanmar's junta to free political prisoners.",
                           "2024-05-02")
-    assert _dyad(one_event(doc, "020")) == ("NORGOV", "MMRGOV")
+    assert _dyad(one_event(doc, "0253")) == ("NORGOV", "MMRGOV")  # appeal to release
     free = one_event(doc, "0841")
     assert free.status == "proposed" and free.source is not None
     assert free.source.country == "MMR"

@@ -30,6 +30,7 @@ from newsevents.coding.syntax import (
     subject,
 )
 from newsevents.coding.tables import Lexicon, Ontology, VerbPattern
+from newsevents.coding.transforms import Transform, Transforms
 from newsevents.records import Actor, Document, Event, Evidence
 
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -73,6 +74,7 @@ class EventCoder:
                  attacher: Attacher, statements: bool = False,
                  user: UserDictionaries | None = None) -> None:
         self.user = user or UserDictionaries()
+        self.transforms = Transforms(ontology)
         self.statements = statements  # code every claim about another actor as 010 too
         self.ontology = ontology
         self.lex = lexicon
@@ -293,6 +295,15 @@ class EventCoder:
                                  targets if sources == [None] else []) if a is not None]
             if len(group) > 1:
                 pairs = [(a, b) for a in group for b in group if a is not b]
+        tr = None
+        if status.cue is not None and status.status in ("future", "proposed"):
+            cue = status.cue.lemma_.lower()
+            tr = self.transforms.apply(cue, m.code)
+            if (tr is None and status.status == "future" and speaker and sources[0]
+                    and self.lex.complements.get(cue) == "claimed"
+                    and speaker[0].code == sources[0].code):
+                # "Germany said it would deliver ...": announcing one's own act is a promise
+                tr = self.transforms.apply("promise", m.code)
         out: list[Event] = []
         for src0, tgt0 in pairs:
             if True:
@@ -306,9 +317,32 @@ class EventCoder:
                     continue
                 if src is not None and tgt is not None and src.same_entity(tgt):
                     tgt = None  # "Canada should lift its tariffs": no one else is acted on
-                out.extend(self._event(doc, ps, m, src, tgt, status,
-                                       speaker[0] if speaker else None))
+                if tr is None or not tr.replaces:
+                    out.extend(self._event(doc, ps, m, src, tgt, status,
+                                           speaker[0] if speaker else None))
+                if tr is not None and status.cue is not None:
+                    out.extend(self._transformed(doc, ps, m, tr, status.cue, src, tgt,
+                                                 speaker[0] if speaker else None))
         return out
+
+    def _transformed(self, doc: Document, ps: Any, m: Match, tr: Transform, cue: Any,
+                     src: Actor | None, tgt: Actor | None, speaker: Actor | None
+                     ) -> list[Event]:
+        """The promise, appeal, demand or threat coded with the subcode of its act: a
+        promise or threat by the one who will act, against the act's target; an appeal or
+        demand by the speaker to the one asked to act."""
+        own = read_status(cue, self.lex)
+        if tr.kind in ("appeal", "demand"):
+            actor, other = speaker, src
+        else:
+            actor, other = src or speaker, tgt
+        if actor is None and other is None:
+            return []
+        if actor is not None and other is not None and actor.same_entity(other):
+            other = None
+        return self._event(doc, ps, Match(tr.code, f"transform:{tr.kind}", cue, cue, None,
+                                          None), actor, other,
+                           StatusReading(own.status, own.speaker, own.cue), None)
 
     def _event(self, doc: Document, ps: Any, m: Match, src: Actor | None, tgt: Actor | None,
                status: StatusReading, speaker: Actor | None) -> list[Event]:
@@ -388,10 +422,15 @@ def _dedupe(events: list[Event]) -> list[Event]:
     seen: set[tuple[str | None, ...]] = set()
     full = {(e.cameo, _actor_key(e.source), e.status) for e in events if e.target} | {
         (e.cameo, _actor_key(e.target), e.status) for e in events if e.source}
+    specific = {(e.cameo_root, _actor_key(e.source), e.status) for e in events
+                if len(e.cameo) > 3 or e.cameo[2] != "0"}
     for e in events:
         key = (e.cameo, _actor_key(e.source), _actor_key(e.target), e.status)
         if key in seen:
             continue
+        if len(e.cameo) == 3 and e.cameo.endswith("0") and (
+                e.cameo_root, _actor_key(e.source), e.status) in specific:
+            continue  # "urged" (020) gives way to "urged ... to release" (0253)
         if e.target is None and (e.cameo, _actor_key(e.source), e.status) in full:
             continue
         if e.source is None and (e.cameo, _actor_key(e.target), e.status) in full:

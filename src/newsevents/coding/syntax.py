@@ -15,7 +15,7 @@ from newsevents.coding.tables import Lexicon
 NEGATIONS = {"not", "n't", "never", "no"}
 PROPOSAL_MODALS = {"should", "must", "ought", "need"}
 FUTURE_MODALS = {"will", "shall", "'ll", "wo"}
-HYPOTHETICAL_MODALS = {"could", "might", "may", "would"}
+HYPOTHETICAL_MODALS = {"could", "might", "may"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 SUBJECTS = ("nsubj", "csubj")
 PASSIVE_SUBJECTS = ("nsubjpass", "csubjpass")
@@ -132,6 +132,8 @@ def _local(tok: Any) -> tuple[str, bool] | None:
                 return "proposed", True
             if low in FUTURE_MODALS:
                 return "future", False
+            if low == "would":
+                return "would", False  # future in reported speech, else hypothetical
             if low in HYPOTHETICAL_MODALS:
                 return "hypothetical", False
         if c.dep_ == "aux" and low == "going" or (c.dep_ == "mark" and low in ("if", "unless")):
@@ -163,6 +165,9 @@ def read_status(anchor: Any, lex: Lexicon) -> StatusReading:
                 control = next((p.control for p in lex.verbs.get(head.lemma_.lower(), [])
                                 if p.control), None)
                 spk = subject(head, control="subject" if control else None)
+                if local is not None and local[0] == "would":
+                    # "said it would deliver": the future of the time of speaking
+                    local = ("future", False) if cls == "claimed" else ("hypothetical", False)
                 if local is not None:
                     return StatusReading(local[0], spk, head, local[1])
                 if cls == "hypothetical":
@@ -179,7 +184,8 @@ def read_status(anchor: Any, lex: Lexicon) -> StatusReading:
             break
         node = head
     if local is not None:
-        return StatusReading(local[0], None, None, local[1])
+        status = "hypothetical" if local[0] == "would" else local[0]
+        return StatusReading(status, None, None, local[1])
     if anchor.sent.text.rstrip().endswith("?"):
         return StatusReading("hypothetical", None, None)
     return StatusReading("asserted", None, None)

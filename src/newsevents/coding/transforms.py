@@ -1,0 +1,60 @@
+"""Transforms: a promised, requested, demanded or threatened act takes the CAMEO subcode of
+its governing verb's class ("pledged to send aid" is 0333, "threatened sanctions" 1312).
+The tables are data (``data/transforms.yml``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsevents.coding.tables import Ontology
+from newsevents.data import data_path, read_yaml
+from newsevents.errors import SetupError
+
+
+@dataclass(frozen=True)
+class Transform:
+    kind: str  # intent | appeal | demand | threat
+    code: str
+    replaces: bool  # the act is not coded apart from the promise or threat
+
+
+class Transforms:
+    def __init__(self, ontology: Ontology, path: Path | None = None) -> None:
+        path = path or data_path("transforms.yml")
+        doc = read_yaml(path) or {}
+        self.ontology = ontology
+        self.cues: dict[str, tuple[str, dict[str, str]]] = {}
+        self.suffix: dict[str, str] = {str(k): str(v) for k, v in doc.get("suffix", {}).items()}
+        self.tables = {"threat": {str(k): str(v) for k, v in doc.get("threat", {}).items()}}
+        for kind, spec in (doc.get("classes") or {}).items():
+            if "prefix" not in spec and spec.get("map") not in self.tables:
+                raise SetupError("E060", f"{path}: class {kind} needs a prefix or a known map")
+            for cue in spec.get("cues", []):
+                self.cues[str(cue)] = (str(kind), spec)
+        for code in [*self.tables["threat"].values()]:
+            if code not in ontology:
+                raise SetupError("E061", f"{path}: {code} is not a CAMEO code")
+
+    @staticmethod
+    def _longest(table: dict[str, str], code: str) -> str | None:
+        for n in (4, 3, 2):
+            if len(code) >= n and code[:n] in table:
+                return table[code[:n]]
+        return None
+
+    def apply(self, cue_lemma: str, act_code: str) -> Transform | None:
+        found = self.cues.get(cue_lemma)
+        if found is None:
+            return None
+        kind, spec = found
+        if "map" in spec:
+            code = self._longest(self.tables[str(spec["map"])], act_code)
+        else:
+            suffix = self._longest(self.suffix, act_code)
+            code = str(spec["prefix"]) + suffix if suffix is not None else None
+            while code is not None and code not in self.ontology and len(code) > 3:
+                code = code[:-1]  # a subcode the codebook lacks: its parent
+        if code is None or code not in self.ontology:
+            return None
+        return Transform(kind, code, bool(spec.get("replaces", False)))

@@ -63,7 +63,7 @@ def test_engine_compound_actors_give_one_event_per_dyad(coder) -> None:
         ("Rights groups urged Thailand to release the activists.", "0841", "proposed"),
         ("If Serbia attacks Kosovo, NATO will respond.", "180", "hypothetical"),
         ("Ghana will host talks with Togo next week.", "043", "future"),
-        ("Pakistan plans to deport thousands of Afghan refugees.", "174", "future"),
+        ("Pakistan plans to deport two Afghan journalists.", "174", "future"),
         ("The army did not attack the village.", "180", "negated"),
         ("Police denied detaining the singer.", "173", "negated"),
         ("The opposition said soldiers beat protesters.", "182", "claimed"),

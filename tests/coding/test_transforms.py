@@ -41,3 +41,17 @@ def test_transforms_appeal_is_coded_beside_the_proposed_act(coder) -> None:  # n
     assert ("0253", "NORGOV", "IRNGOV", "asserted") in got
     assert any(c == "0841" and s == "IRNGOV" and st == "proposed" for c, s, _, st in got)
     assert not any(c == "020" for c, *_ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Soldiers killed hundreds of villagers in Ituri in 2003.", "202"),
+        ("Soldiers killed about 8,000 men near Tuzla in 1995.", "202"),
+        ("Soldiers killed two villagers in Ituri in 2003.", "1823"),
+        ("Thailand deported tens of thousands of Cambodian workers last year.", "201"),
+        ("Thailand deported two Cambodian workers last year.", "174"),
+    ],
+)
+def test_transforms_scale_makes_mass_violence(coder, text: str, code: str) -> None:  # noqa: ANN001
+    assert [e.cameo for e in coder.code_text(text, "2024-05-02").events] == [code]

@@ -74,14 +74,19 @@ class SentenceActors:
 
     def target_fallback(self, tok: Any | None, root: str, source: Actor | None = None
                         ) -> Actor | None:
-        """An object that is no actor: an actor inside it, else the people (or, for
-        diplomacy, the government) of the place it names, with the sector a modifier gives
-        ("a police checkpoint in Mogadishu": Somali police)."""
+        """An object that is no actor: an actor inside it, else an organisation naming it
+        ("PKK positions"), else the people (or, for diplomacy, the government) of the place
+        it names, with the sector a modifier gives ("a police checkpoint in Mogadishu")."""
         if tok is None:
             return None
         inner = self.within(tok, besides=source)
         if inner is not None:
             return inner
+        for t in tok.subtree:
+            if t.dep_ in ("compound", "amod"):
+                org = self.kb.first(t.text, ("org",))
+                if org is not None and org.code and not org.dated:
+                    return make_actor(t.text, org.name, org.country, org.sector, code=org.code)
         country = self.place_country(tok)
         if country is None:
             return None
@@ -100,7 +105,8 @@ def localize(actor: Actor | None, place_country: str | None, other: Actor | None
     """Give a country-less actor the country where the event happened, or, for events done
     at home (protest, coercion, violence), the country of the state actor it faces."""
     root = code[:2]
-    if actor is None or actor.country or actor.sector in TRANSNATIONAL or actor.sector is None:
+    if actor is None or actor.country or actor.sector in TRANSNATIONAL or (
+            actor.sector is None and not actor.groups):
         return actor
     country = place_country
     if country is None and other is not None and other.sector in STATE_SECTORS \

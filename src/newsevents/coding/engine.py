@@ -30,11 +30,12 @@ from newsevents.coding.syntax import (
     subject,
 )
 from newsevents.coding.tables import Lexicon, Ontology, VerbPattern
-from newsevents.coding.transforms import Transform, Transforms
+from newsevents.coding.transforms import Transform, Transforms, count_people
 from newsevents.records import Actor, Document, Event, Evidence
 
 VIOLENT_ROOTS = {"18", "19", "20"}
-NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT"}
+NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT", "DATE", "TIME",
+                 "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 # events only people do: a subject that is no actor ("shares rallied") rules them out
 ACCUSING_CUES = {"conclude", "find", "allege", "claim", "accuse", "charge", "blame", "contend",
@@ -273,6 +274,9 @@ class EventCoder:
     # -- building events ------------------------------------------------------
     def build(self, doc: Document, ps: Any, m: Match, ctx: SentenceActors) -> list[Event]:
         status = read_status(m.anchor, self.lex)
+        if m.target_tok is not None:
+            scaled = self.transforms.scaled(m.code, count_people(m.target_tok))
+            m = replace(m, code=scaled, rule=m.rule if scaled == m.code else m.rule + "+scale")
         if ps.sentence.heading and status.status == "asserted" and m.anchor.tag_ == "VB":
             status = replace(status, status="proposed")
         root = m.code[:2]
@@ -488,4 +492,10 @@ def _verb_fits(tok: Any, p: VerbPattern) -> bool:
         return False
     if any(w not in words | grand for w in p.words):
         return False
+    if p.subject:
+        subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        heads = {s.lemma_.lower() for s in subj} | {
+            g.lemma_.lower() for s in subj if s.dep_ == "agent" for g in s.children}
+        if not heads & p.subject:
+            return False
     return not (p.obj_nouns and not (p.obj_nouns & (words | grand)))

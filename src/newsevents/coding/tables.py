@@ -67,10 +67,13 @@ class VerbPattern:
     target: tuple[str, ...] = ()
     unless: frozenset[str] = frozenset()  # words that, in the sentence, rule the pattern out
     priority: int = 0  # user dictionaries (1) win over ours (0)
+    subject: frozenset[str] = frozenset()  # the subject's head must be one of these
 
     @property
     def specificity(self) -> int:
-        return len(self.particles) + len(self.words) + bool(self.prep) + bool(self.obj_nouns)
+        return (len(self.particles) + len(self.words) + bool(self.prep) + bool(self.obj_nouns)
+                + bool(self.subject))
+
 
 
 @dataclass(frozen=True)
@@ -151,4 +154,5 @@ def parse_verb_phrase(phrase: str, code: str, entry: dict[str, Any], pid: str) -
         id=f"{pid}:{phrase.strip()}", code=code, lemma=lemma, particles=particles, prep=prep,
         words=others, obj_nouns=obj_nouns, complement=entry.get("complement"),
         control=entry.get("control"), target=tuple(entry.get("target") or ()),
-        unless=frozenset(str(w).lower() for w in entry.get("unless") or ()))
+        unless=frozenset(str(w).lower() for w in entry.get("unless") or ()),
+        subject=frozenset(str(w).lower() for w in entry.get("subject") or ()))

@@ -6,10 +6,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsevents.coding.tables import Ontology
 from newsevents.data import data_path, read_yaml
 from newsevents.errors import SetupError
+
+_WORD_COUNTS = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2000,
+                "millions": 2_000_000, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def count_people(tok: Any) -> int | None:
+    """How many people a phrase speaks of: "about 8,000 men", "hundreds of civilians",
+    "tens of thousands of people"; None when it gives no number."""
+    best: int | None = None
+    for t in tok.subtree:
+        low = t.lower_.replace(",", "")
+        n: int | None = None
+        if low.isdigit():
+            n = int(low)
+        elif low in _WORD_COUNTS:
+            n = _WORD_COUNTS[low]
+            if t.i > 0 and t.nbor(-1).lower_.replace(",", "").isdigit():
+                n = int(t.nbor(-1).lower_.replace(",", "")) * _WORD_COUNTS[low]
+        if n is not None and (best is None or n > best):
+            best = n
+    return best
 
 
 @dataclass(frozen=True)
@@ -32,9 +54,21 @@ class Transforms:
                 raise SetupError("E060", f"{path}: class {kind} needs a prefix or a known map")
             for cue in spec.get("cues", []):
                 self.cues[str(cue)] = (str(kind), spec)
-        for code in [*self.tables["threat"].values()]:
+        self.scale: list[tuple[frozenset[str], int, str]] = [
+            (frozenset(str(c) for c in r["codes"]), int(r["min"]), str(r["code"]))
+            for r in doc.get("scale", [])]
+        for code in [*self.tables["threat"].values(), *(c for _, _, c in self.scale)]:
             if code not in ontology:
                 raise SetupError("E061", f"{path}: {code} is not a CAMEO code")
+
+    def scaled(self, code: str, victims: int | None) -> str:
+        """The mass-violence code when an act hits enough people, else ``code``."""
+        if victims is None:
+            return code
+        for codes, least, mass in self.scale:
+            if code in codes and victims >= least:
+                return mass
+        return code
 
     @staticmethod
     def _longest(table: dict[str, str], code: str) -> str | None:

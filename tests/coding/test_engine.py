@@ -166,3 +166,10 @@ def test_engine_statements_only_when_asked() -> None:
     [st] = [e for e in loud.events if e.cameo == "010"]
     assert st.source is not None and st.source.code == "TURGOV"
     assert st.target is not None and st.target.code == "SWECOP"
+
+
+def test_engine_coordinated_nationalities_are_separate_actors(coder) -> None:
+    doc = coder.code_text("Indian and Chinese foreign ministers held talks in Astana.",
+                          "2024-07-05")
+    dyads = sorted(_dyad(e) for e in doc.events if e.cameo_root == "04")
+    assert dyads == [("CHNGOV", "INDGOV"), ("INDGOV", "CHNGOV")]

@@ -47,6 +47,22 @@ class SentenceActors:
                     actor = replace(actor, country=place_country, code=compose_code(
                         place_country, actor.sector, actor.groups))
                 out.append(actor)
+                out.extend(self._coordinated_nationalities(t, actor))
+        return out
+
+    def _coordinated_nationalities(self, head: Any, actor: Actor) -> list[Actor]:
+        """"Polish and Lithuanian troops": one actor per nationality."""
+        out = []
+        for mod in head.children:
+            if mod.dep_ != "amod":
+                continue
+            for c in mod.children:
+                if c.dep_ != "conj":
+                    continue
+                e = self.kb.first(c.text, ("adjective", "country"))
+                if e is not None and e.country and e.country != actor.country:
+                    out.append(replace(actor, country=e.country, code=compose_code(
+                        e.country, actor.sector, actor.groups)))
         return out
 
     def is_actor(self, tok: Any) -> bool:

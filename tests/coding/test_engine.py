@@ -22,7 +22,7 @@ def _dyad(ev):  # noqa: ANN001, ANN202
         ("Syrian rebels attacked an army base.", "180", "SYRREB", None),
         ("Israel accused Iran of arming militants.", "112", "ISRGOV", "IRNGOV"),
         ("Colombia expelled two Venezuelan diplomats.", "166", "COLGOV", "VENGOV"),
-        ("Ethiopia appealed to the African Union for mediation.", "020", "ETHGOV", None),
+        ("Ethiopia appealed to the African Union for mediation.", "028", "ETHGOV", None),
     ],
 )
 def test_engine_codes_dyads(coder, text: str, code: str, source: str | None,
@@ -66,7 +66,7 @@ def test_engine_compound_actors_give_one_event_per_dyad(coder) -> None:
         ("Pakistan plans to deport two Afghan journalists.", "174", "future"),
         ("The army did not attack the village.", "180", "negated"),
         ("Police denied detaining the singer.", "173", "negated"),
-        ("The opposition said soldiers beat protesters.", "182", "claimed"),
+        ("The opposition said soldiers beat protesters.", "175", "claimed"),
         ("Did Russian troops shell the town?", "194", "hypothetical"),
     ],
 )
@@ -148,7 +148,7 @@ def test_engine_evidence_offsets_point_at_the_sentence(coder) -> None:
 
 
 def test_engine_denial_is_coded_beside_the_negated_act(coder) -> None:
-    doc = coder.code_text("Georgian police denied beating the student protesters.", "2024-05-02")
+    doc = coder.code_text("Georgian police denied beating a journalist.", "2024-05-02")
     assert one_event(doc, "182").status == "negated"
     denial = one_event(doc, "016")
     assert denial.status == "asserted" and denial.source is not None

@@ -58,8 +58,7 @@ class KnowledgeBase:
         self._lower: dict[str, list[Entry]] = {}
         self.country_names: dict[str, str] = {}
         self.max_words = 1
-        paths = [data_path("actors") / f for f in ACTOR_FILES
-                 if (data_path("actors") / f).exists()]
+        paths = [data_path("actors") / f for f in ACTOR_FILES]
         for d in extra_dirs:
             paths += [d / f for f in ACTOR_FILES if (d / f).exists()]
         for p in paths:

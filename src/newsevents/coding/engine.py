@@ -152,8 +152,9 @@ class EventCoder:
 
     def _target_slots(self, tok: Any, p: VerbPattern) -> list[Any]:
         """Candidates for the target, in the order of the pattern's slots."""
-        objs = [c for c in children(tok, "dobj") if c.lemma_.lower() not in p.obj_nouns
-                and c.lower_ not in p.obj_nouns and c.lower_ not in p.words]
+        # an object the pattern requires ("sign an agreement") is a target only if it is an
+        # actor ("beat protesters"): _verb_target prefers actors among these candidates
+        objs = children(tok, "dobj")
         if not objs:  # "beat and deported dozens of refugees": the object is shared
             for conj in children(tok, "conj"):
                 objs += children(conj, "dobj")[:1]
@@ -274,6 +275,11 @@ class EventCoder:
     # -- building events ------------------------------------------------------
     def build(self, doc: Document, ps: Any, m: Match, ctx: SentenceActors) -> list[Event]:
         status = read_status(m.anchor, self.lex)
+        if m.code in self.transforms.refine:
+            words = {t.i: t for t in [*m.trigger.subtree, *m.anchor.subtree]}
+            lemmas = [t.lemma_.lower() for _, t in sorted(words.items())]
+            refined = self.transforms.refined(m.code, lemmas)
+            m = replace(m, code=refined, rule=m.rule if refined == m.code else m.rule + "+refine")
         if m.target_tok is not None:
             scaled = self.transforms.scaled(m.code, count_people(m.target_tok))
             m = replace(m, code=scaled, rule=m.rule if scaled == m.code else m.rule + "+scale")
@@ -300,7 +306,7 @@ class EventCoder:
             if len(group) > 1:
                 pairs = [(a, b) for a in group for b in group if a is not b]
         tr = None
-        if status.cue is not None and status.status in ("future", "proposed"):
+        if status.cue is not None and status.status in ("future", "proposed", "negated"):
             cue = status.cue.lemma_.lower()
             tr = self.transforms.apply(cue, m.code)
             if (tr is None and status.status == "future" and speaker and sources[0]
@@ -427,7 +433,7 @@ def _dedupe(events: list[Event]) -> list[Event]:
     full = {(e.cameo, _actor_key(e.source), e.status) for e in events if e.target} | {
         (e.cameo, _actor_key(e.target), e.status) for e in events if e.source}
     specific = {(e.cameo_root, _actor_key(e.source), e.status) for e in events
-                if len(e.cameo) > 3 or e.cameo[2] != "0"}
+                if len(e.cameo) > 3 or (len(e.cameo) == 3 and e.cameo[2] != "0")}
     for e in events:
         key = (e.cameo, _actor_key(e.source), _actor_key(e.target), e.status)
         if key in seen:

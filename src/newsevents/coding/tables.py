@@ -99,7 +99,7 @@ class Lexicon:
 
     @classmethod
     def load(cls, paths: Iterable[Path] = (), ontology: Ontology | None = None) -> Lexicon:
-        files = [data_path("patterns.yml"), *paths]
+        files = [data_path("patterns.yml"), data_path("patterns_cameo.yml"), *paths]
         lex = cls()
         for p in files:
             lex._add_file(p, read_yaml(p) or {}, ontology)

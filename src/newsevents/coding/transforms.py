@@ -48,7 +48,12 @@ class Transforms:
         self.ontology = ontology
         self.cues: dict[str, tuple[str, dict[str, str]]] = {}
         self.suffix: dict[str, str] = {str(k): str(v) for k, v in doc.get("suffix", {}).items()}
-        self.tables = {"threat": {str(k): str(v) for k, v in doc.get("threat", {}).items()}}
+        self.tables = {name: {str(k): str(v) for k, v in doc.get(name, {}).items()}
+                       for name in ("threat", "refusal")}
+        self.refine: dict[str, list[tuple[str, list[tuple[str, ...]]]]] = {
+            str(code): [(str(r["code"]), [tuple(str(w).lower().split()) for w in r["words"]])
+                        for r in rules]
+            for code, rules in (doc.get("refine") or {}).items()}
         for kind, spec in (doc.get("classes") or {}).items():
             if "prefix" not in spec and spec.get("map") not in self.tables:
                 raise SetupError("E060", f"{path}: class {kind} needs a prefix or a known map")
@@ -57,9 +62,20 @@ class Transforms:
         self.scale: list[tuple[frozenset[str], int, str]] = [
             (frozenset(str(c) for c in r["codes"]), int(r["min"]), str(r["code"]))
             for r in doc.get("scale", [])]
-        for code in [*self.tables["threat"].values(), *(c for _, _, c in self.scale)]:
+        for code in [*self.tables["threat"].values(), *self.tables["refusal"].values(),
+                     *(c for _, _, c in self.scale),
+                     *(c for rules in self.refine.values() for c, _ in rules)]:
             if code not in ontology:
                 raise SetupError("E061", f"{path}: {code} is not a CAMEO code")
+
+    def refined(self, code: str, lemmas: list[str]) -> str:
+        """A general code's subcode, from the words of its phrase."""
+        for sub, phrases in self.refine.get(code, []):
+            for phrase in phrases:
+                n = len(phrase)
+                if any(tuple(lemmas[i:i + n]) == phrase for i in range(len(lemmas) - n + 1)):
+                    return sub
+        return code
 
     def scaled(self, code: str, victims: int | None) -> str:
         """The mass-violence code when an act hits enough people, else ``code``."""

@@ -51,18 +51,22 @@ class SentenceActors:
         return out
 
     def _coordinated_nationalities(self, head: Any, actor: Actor) -> list[Actor]:
-        """"Polish and Lithuanian troops": one actor per nationality."""
-        out = []
+        """"Polish and Lithuanian troops", "the presidents of Kenya and Uganda": one actor
+        per country."""
+        words = []
         for mod in head.children:
-            if mod.dep_ != "amod":
-                continue
-            for c in mod.children:
-                if c.dep_ != "conj":
-                    continue
-                e = self.kb.first(c.text, ("adjective", "country"))
-                if e is not None and e.country and e.country != actor.country:
-                    out.append(replace(actor, country=e.country, code=compose_code(
-                        e.country, actor.sector, actor.groups)))
+            if mod.dep_ == "amod":
+                words += [c for c in mod.children if c.dep_ == "conj"]
+            elif mod.dep_ == "prep" and mod.lower_ == "of":
+                for pobj in mod.children:
+                    if pobj.dep_ == "pobj":
+                        words += [c for c in pobj.children if c.dep_ == "conj"]
+        out = []
+        for c in words:
+            e = self.kb.first(c.text, ("adjective", "country", "capital"))
+            if e is not None and e.country and e.country != actor.country:
+                out.append(replace(actor, country=e.country, code=compose_code(
+                    e.country, actor.sector, actor.groups)))
         return out
 
     def is_actor(self, tok: Any) -> bool:
@@ -103,6 +107,8 @@ class SentenceActors:
                 org = self.kb.first(t.text, ("org",))
                 if org is not None and org.code and not org.dated:
                     return make_actor(t.text, org.name, org.country, org.sector, code=org.code)
+        if root not in DOMESTIC_ROOTS | PLACE_TARGET_ROOTS:
+            return None  # "an agreement on rail links in Paris" is not with Paris
         country = self.place_country(tok)
         if country is None:
             return None
@@ -114,6 +120,9 @@ class SentenceActors:
                     sector = e.sector
                     break
         return make_actor(tok.text, None, country, sector)
+
+
+PLACE_TARGET_ROOTS = {"03", "04", "08", "15"}  # visits, deployments, withdrawals: a destination
 
 
 def localize(actor: Actor | None, place_country: str | None, other: Actor | None,

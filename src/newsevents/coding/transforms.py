@@ -29,6 +29,8 @@ def count_people(tok: Any) -> int | None:
             n = _WORD_COUNTS[low]
             if t.i > 0 and t.nbor(-1).lower_.replace(",", "").isdigit():
                 n = int(t.nbor(-1).lower_.replace(",", "")) * _WORD_COUNTS[low]
+            elif t.i > 1 and t.nbor(-2).lower_ in ("tens", "hundreds"):
+                n *= 10 if t.nbor(-2).lower_ == "tens" else 100  # "tens of thousands"
         if n is not None and (best is None or n > best):
             best = n
     return best

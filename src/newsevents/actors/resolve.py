@@ -57,6 +57,7 @@ class Discourse:
     names: dict[str, Actor] = field(default_factory=dict)  # full names and surnames
     descriptions: dict[str, Actor] = field(default_factory=dict)  # head lemma -> first actor
     last_person: Actor | None = None
+    persons: list[tuple[Actor, bool]] = field(default_factory=list)  # (person, was subject)
     last_thing: Actor | None = None
     last_plural: Actor | None = None  # the last plural subject, for "they"
     plurals: list[Actor] = field(default_factory=list)  # every plural, most recent last
@@ -161,6 +162,17 @@ class ActorResolver:
                 return None  # the antecedent is resolved in its own right
             return None
         if low in PERSON_PRONOUNS:
+            # centering: "he"/"she"/"his" continue the last subject; "him"/"her" as an object
+            # is someone other than the subject of its own verb
+            if low in ("him", "her") and tok.dep_ in ("dobj", "pobj", "dative"):
+                subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+                own = ctx.resolved.get(subj[0].i) if subj else None
+                for cand, _ in reversed(ctx.persons):
+                    if own is None or not cand.same_entity(own):
+                        return cand
+            for cand, was_subject in reversed(ctx.persons):
+                if was_subject:
+                    return cand
             return ctx.last_person
         if low in THING_PRONOUNS:
             return ctx.last_thing
@@ -263,12 +275,14 @@ class ActorResolver:
             name = ent.text if ent is not None and ent.label_ in ("PERSON", "ORG") else text
             name = _strip_titles(name, core, readings)
             known = ctx.names.get(name) or ctx.names.get(name.split()[-1])
+            if known is None and tok.dep_ == "appos" and tok.head.i in ctx.resolved:
+                known = ctx.resolved[tok.head.i]  # "Norway's foreign minister, Ingrid Lie"
             if sectors:
                 sector = sectors[-1]
                 why.append(f"title '{sectors[-1]}'")
             if known is not None and not (country or sector):
                 country, sector, groups = known.country, known.sector, known.groups
-                name = known.name
+                name = known.name or name
                 why.append(f"same person as '{known.name}' earlier")
             appos = self._appositive(tok, ctx)
             if appos is not None:
@@ -348,6 +362,9 @@ class ActorResolver:
                     continue
                 phrase = " ".join(t.text for t in window)
                 entries = self.kb.lookup(phrase)
+                if any(t.ent_type_ == "PERSON" for t in window):
+                    # "Rafael Montenegro" is a man, not a country
+                    entries = [e for e in entries if e.kind in ("sector", "org")]
                 if not entries:
                     entries = self.kb.lookup(" ".join(
                         (t.lemma_ if t.pos_ == "NOUN" else t.text) for t in window))
@@ -393,6 +410,8 @@ class ActorResolver:
                                                and tok.pos_ == "NOUN")
         if person and not plural:
             ctx.last_person = actor
+            ctx.persons.append((actor, tok.dep_ in ("nsubj", "nsubjpass")
+                                or tok.head.dep_ in ("nsubj", "nsubjpass")))
             if (tok.pos_ == "NOUN" and any(c.lower_ in ("a", "an") for c in tok.children)
                     and not actor.name):
                 ctx.pending = (actor, sent_idx)

@@ -64,9 +64,9 @@ def _controller(head: Any) -> Any | None:
         return objs[0]
     for prep in children(head, "prep"):
         if prep.lower_ in ("on", "upon"):
-            pobj = children(prep, "pobj")
+            pobj = [p for p in children(prep, "pobj") if p.ent_type_ not in ("DATE", "TIME")]
             if pobj:
-                return pobj[0]
+                return pobj[0]  # "called on X to", never "urged on Monday to"
     return None
 
 

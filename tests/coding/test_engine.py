@@ -92,7 +92,7 @@ def test_engine_said_should_is_an_appeal_to_the_subject(coder) -> None:
                           "2024-05-02")
     appeal = one_event(doc, "02")
     assert _dyad(appeal) == ("MEXGOV", "CANGOV") and appeal.status == "asserted"
-    lift = one_event(doc, "081")
+    lift = one_event(doc, "085")  # easing economic sanctions or tariffs
     assert lift.status == "proposed"
 
 

@@ -248,6 +248,13 @@ class ActorResolver:
                 and (self._locative(tok) or (ent is not None and ent.label_ in ("LOC", "FAC")
                                              and ent.root.i != tok.i))):
             return None  # "in Beijing", "the Gulf of Oman": a place, not the government
+        orgs = [e for i, e in sorted(readings.items()) if e.kind == "org" and i != tok.i]
+        if (orgs and head_entry is not None and head_entry.kind == "sector" and head_entry.person
+                and orgs[0].code and not orgs[0].dated):
+            # "a UN official", "the NATO spokesman": the organisation speaks
+            org = orgs[0]
+            actor = make_actor(text, org.name, org.country, org.sector, code=org.code)
+            return actor, f"'{tok.text}' of organisation {org.name}", span
         if head_entry is not None and head_entry.kind != "adjective" and not known_name:
             country = head_entry.country or country
             if head_entry.kind == "sector":

@@ -107,6 +107,13 @@ class SentenceActors:
                 org = self.kb.first(t.text, ("org",))
                 if org is not None and org.code and not org.dated:
                     return make_actor(t.text, org.name, org.country, org.sector, code=org.code)
+        if root not in DOMESTIC_ROOTS:
+            # "condemned Israeli strikes", "criticised Chinese policies": the nation's state
+            for t in tok.children:
+                if t.dep_ in ("amod", "compound"):
+                    e = self.kb.first(t.text, ("adjective", "country"))
+                    if e is not None and e.country:
+                        return make_actor(t.text, None, e.country, "GOV")
         if root not in DOMESTIC_ROOTS | PLACE_TARGET_ROOTS:
             return None  # "an agreement on rail links in Paris" is not with Paris
         country = self.place_country(tok)

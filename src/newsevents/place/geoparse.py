@@ -80,7 +80,7 @@ class PlaceFinder:
     def _mislabelled(self, ent: Any, ps: Any, actor_heads: set[tuple[int, int]]) -> bool:
         """A lone word the small model calls a person or organisation, that no actor claims
         and the gazetteer knows as a big place: 'shelled areas of Kharkiv'."""
-        return (ent.label_ in ("PERSON", "ORG", "NORP") and len(ent) == 1
+        return (ent.label_ in ("PERSON", "ORG") and len(ent) == 1
                 and (ps.sentence.index, ent.root.i) not in actor_heads
                 and self.gaz.is_major_place(ent.text))
 

@@ -46,7 +46,7 @@ DENIAL_CUES = {"deny", "dismiss", "refute", "reject"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 SYMMETRIC_CODES = {"036", "046", "057", "030", "0841"}
 HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"}
-DEFAULT_VERB_PREPS = ("with", "against", "on", "between")
+DEFAULT_VERB_PREPS = ("with", "against", "on", "between", "to")
 CODER_VERSION = "coder-0.1"
 
 

@@ -19,6 +19,9 @@ from newsevents.records import Actor, ActorMention, Document
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 TRANSNATIONAL = {"IGO", "NGO"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into", "on"}
+PLACE_NOUNS = {"city", "town", "village", "region", "province", "capital", "district", "state",
+               "border", "camp", "port", "county", "area", "territory", "island", "coast"}
 DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
 DOMESTIC_CODES = {"0841"}  # a release: of the government's own prisoners unless said otherwise
 
@@ -26,6 +29,7 @@ DOMESTIC_CODES = {"0841"}  # a release: of the government's own prisoners unless
 class SentenceActors:
     def __init__(self, doc: Document, ps: Any, kb: KnowledgeBase) -> None:
         self.idx = ps.sentence.index
+        self.tokens = list(ps.span)
         self.kb = kb
         self.by_token: dict[int, ActorMention] = {
             m.head: m for m in doc.actors if m.sentence_index == self.idx}
@@ -68,6 +72,19 @@ class SentenceActors:
                 out.append(replace(actor, country=e.country, code=compose_code(
                     e.country, actor.sector, actor.groups)))
         return out
+
+    def locative_country(self) -> str | None:
+        """A place the gazetteer missed but a nationality word names: "in the Ethiopian
+        city of Axum", "near a Syrian village"."""
+        for t in self.tokens:
+            if (t.dep_ == "pobj" and t.head.lower_ in LOCATIVE_PREPS
+                    and t.lemma_.lower() in PLACE_NOUNS):
+                for c in t.children:
+                    if c.dep_ in ("amod", "compound"):
+                        e = self.kb.first(c.text, ("adjective", "country"))
+                        if e is not None and e.country:
+                            return e.country
+        return None
 
     def is_actor(self, tok: Any) -> bool:
         return tok.i in self.by_token

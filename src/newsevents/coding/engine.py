@@ -147,6 +147,12 @@ class EventCoder:
 
     def _verb_target(self, tok: Any, p: VerbPattern, ctx: SentenceActors) -> Any | None:
         """The first slot that holds an actor; else the first that holds anything."""
+        if p.prep:
+            # the pattern names the target's preposition ("deploy to"): that phrase, actor or
+            # not ("troops" in "deployed troops to the border" is the source's own force)
+            named = _prep_object(tok, p.prep)
+            if named is not None:
+                return named
         found = [t for t in self._target_slots(tok, p) if t is not None]
         return next((t for t in found if ctx.is_actor(t)), found[0] if found else None)
 
@@ -289,7 +295,7 @@ class EventCoder:
         if m.source_tok is not None and _non_agent(m.source_tok, self.lex.non_agents):
             return []
         place = self.attach.place(doc, ps, m.trigger, m.anchor)
-        place_country = place.country if place is not None else None
+        place_country = place.country if place is not None else ctx.locative_country()
         sources: list[Actor | None] = list(ctx.at(m.source_tok, place_country)) or [
             m.implied_source]
         if (m.source_tok is not None and not sources[0] and root in HUMAN_AGENT_ROOTS

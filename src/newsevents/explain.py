@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsevents.api import Coder
-from newsevents.coding.engine import _verb_fits
+from newsevents.coding.triggers import verb_fits
 from newsevents.records import Document, Event, to_json
 
 
@@ -68,7 +68,7 @@ def explain(coder: Coder, text: str, date: str | None = None) -> Explanation:
                 best = None
                 for p in lex.verbs[lemma]:
                     trial.tried.append(p.id)
-                    if _verb_fits(t, p) and (best is None or p.specificity > best.specificity):
+                    if verb_fits(t, p) and (best is None or p.specificity > best.specificity):
                         best = p
                 trial.matched = best.id if best else None
                 trials.append(trial)

@@ -13,11 +13,10 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
-from newsevents.actors.resolve import compose_code, make_actor
+from newsevents.actors.resolve import STATE_SECTORS, compose_code, make_actor
 from newsevents.coding.syntax import with_conjuncts
 from newsevents.records import Actor, ActorMention, Document
 
-STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 TRANSNATIONAL = {"IGO", "NGO"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "into", "on"}
 PLACE_NOUNS = {"city", "town", "village", "region", "province", "capital", "district", "state",

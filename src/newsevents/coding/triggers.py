@@ -1,0 +1,281 @@
+"""Triggers: the first half of the coding stage. Finds verb and noun triggers in a sentence
+and reads their source and target slots off the dependency parse.
+
+Verb triggers ("detained", "cracked down on", "lift +obj sanctions") and noun triggers
+("the arrest of", "held talks with") are matched against the pattern dictionary; slots
+come from the subject, the "by" phrase of a passive, infinitive control, objects, the
+pattern's preposition, datives, possessors and nationality words. The events themselves
+are built in :mod:`newsevents.coding.engine`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from newsevents.actors.kb import KnowledgeBase
+from newsevents.actors.resolve import make_actor
+from newsevents.coding.context import STATE_SECTORS, SentenceActors
+from newsevents.coding.petrarch import NULL_CODE
+from newsevents.coding.syntax import agent, children, is_passive, subject
+from newsevents.coding.tables import Lexicon, VerbPattern
+from newsevents.records import Actor
+
+NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT", "DATE", "TIME",
+                 "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
+DEFAULT_VERB_PREPS = ("with", "against", "on", "between", "to")
+
+
+@dataclass
+class Match:
+    """A trigger found in a sentence, before actors and status are attached."""
+
+    code: str
+    rule: str
+    trigger: Any  # the trigger token
+    anchor: Any  # where status and subject are read: the verb, or the light verb of a noun
+    source_tok: Any | None
+    target_tok: Any | None
+    implied_source: Actor | None = None
+
+
+class TriggerFinder:
+    """Finds the triggers of a sentence, with their slots."""
+
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase) -> None:
+        self.lex = lexicon
+        self.kb = kb
+        self.object_control = frozenset(
+            [lemma for lemma, pats in lexicon.verbs.items()
+             if any(p.control == "object" for p in pats)]
+            + [lemma for lemma, cls in lexicon.complements.items() if cls == "proposed"])
+
+    def _subject(self, verb: Any, control: str | None = None) -> Any | None:
+        return subject(verb, control, self.object_control)
+
+    # -- finding triggers -----------------------------------------------------
+    def find(self, sent: Any, ctx: SentenceActors) -> list[Match]:
+        out: list[Match] = []
+        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        consumed: set[int] = set()  # objects of a matched verb are not events of their own
+        for tok in sent:
+            if tok.ent_type_ in NAME_ENTITIES:
+                continue  # "the Genocide Convention", "Committee to Protect Journalists"
+            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+                m = self._verb(tok, ctx, lemmas)
+                if m is not None:
+                    out.append(m)
+                    consumed.update(c.i for c in children(tok, "dobj"))
+                    continue
+            if tok.i in consumed:
+                continue
+            if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound":
+                n = self._noun(tok, ctx)
+                if n is not None:
+                    out.append(n)
+        return out
+
+    def _verb(self, tok: Any, ctx: SentenceActors, lemmas: set[str]) -> Match | None:
+        pats = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_)
+        if not pats:
+            return self._pejorative(tok)
+        best: VerbPattern | None = None
+        for p in pats:
+            if p.unless & lemmas:
+                continue
+            if verb_fits(tok, p) and (best is None or (p.priority, p.specificity) > (
+                    best.priority, best.specificity)):
+                best = p
+        if best is None:
+            return self._pejorative(tok)
+        if best.code == NULL_CODE:
+            return None  # a dictionary's [---]: this phrase codes nothing
+        target = self._verb_target(tok, best, ctx)
+        source = agent(tok) if is_passive(tok) else self._subject(tok, best.control)
+        return Match(best.code, best.id, tok, tok, source, target)
+
+    def _verb_target(self, tok: Any, p: VerbPattern, ctx: SentenceActors) -> Any | None:
+        """The first slot that holds an actor; else the first that holds anything."""
+        if p.prep:
+            # the pattern names the target's preposition ("deploy to"): that phrase, actor or
+            # not ("troops" in "deployed troops to the border" is the source's own force)
+            named = _prep_object(tok, p.prep)
+            if named is not None:
+                return named
+        found = [t for t in self._target_slots(tok, p) if t is not None]
+        return next((t for t in found if ctx.is_actor(t)), found[0] if found else None)
+
+    def _target_slots(self, tok: Any, p: VerbPattern) -> list[Any]:
+        """Candidates for the target, in the order of the pattern's slots."""
+        # an object the pattern requires ("sign an agreement") is a target only if it is an
+        # actor ("beat protesters"): _verb_target prefers actors among these candidates
+        objs = children(tok, "dobj")
+        if not objs:  # "beat and deported dozens of refugees": the object is shared
+            for conj in children(tok, "conj"):
+                objs += children(conj, "dobj")[:1]
+        out: list[Any] = []
+        default = ("prep", "dobj", "nsubjpass", "dative", "ccomp_subject") if p.prep else (
+            "dobj", "nsubjpass", "prep", "dative", "ccomp_subject")
+        for slot in p.target or default:
+            if slot == "dobj":
+                out += objs[:1]
+            elif slot == "nsubjpass":
+                out += children(tok, "nsubjpass")[:1]
+            elif slot == "dative":
+                out += [_pobj(d) or d for d in children(tok, "dative")[:1]]
+            elif slot == "prep":
+                # "signed an agreement with Peru": the phrase may hang on the object
+                for prep in [p.prep] if p.prep else list(DEFAULT_VERB_PREPS):
+                    out += [_prep_object(tok, prep)] + [
+                        _prep_object(o, prep) for o in children(tok, "dobj")]
+            elif slot == "ccomp_subject" and p.complement:
+                out += [s for cc in children(tok, "ccomp") for s in children(cc, "nsubj")[:1]]
+        return out
+
+    def _pejorative(self, tok: Any) -> Match | None:
+        """"called X a terrorist", "branded X a traitor": an accusation (112)."""
+        if tok.lemma_.lower() not in self.lex.pejorative_verbs:
+            return None
+        objs = children(tok, "dobj")
+        preds = children(tok, "oprd", "xcomp", "attr") + objs[1:]  # "branded X a spy"
+        for prep in children(tok, "prep"):
+            if prep.lower_ == "as":
+                preds += children(prep, "pobj")
+        for pred in preds:
+            for word in [pred, *children(pred, "conj")]:
+                if word.lower_ in self.lex.pejoratives or word.lemma_ in self.lex.pejoratives:
+                    target = objs[0] if objs else None
+                    return Match("112", "pejorative:" + word.lower_, tok, tok,
+                                 self._subject(tok), target)
+        return None
+
+    def _noun(self, tok: Any, ctx: SentenceActors) -> Match | None:
+        pat = None
+        left = tok.nbor(-1) if tok.i > tok.sent.start else None
+        if left is not None and left.dep_ in ("compound", "amod"):
+            pat = self.lex.nouns.get(f"{left.lower_} {tok.lower_}")
+        pat = pat or self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
+        if pat is None or tok.pos_ == "VERB":
+            return None
+        anchor = tok
+        source = target = None
+        implied: Actor | None = None
+        head = tok.head
+        light = head.lemma_.lower() in self.lex.light_verbs
+        if tok.dep_ in ("dobj", "nsubjpass", "attr") and light:
+            anchor = head
+            source = agent(head) if is_passive(head) else self._subject(head)
+        elif pat.needs_light_verb:
+            return None
+        elif tok.dep_ == "pobj" and head.lower_ == "under":
+            anchor = head.head
+            target = (children(anchor, "nsubj") or [None])[0]
+        elif tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "NOUN"):
+            anchor = head.head if head.lower_ == "for" else tok
+        patient_poss = pat.of == "target" and pat.code[:2] in ("17", "08", "18")
+        for c in tok.children:
+            if c.dep_ == "poss":
+                owner = ctx.at(c)
+                # "his arrest": the one arrested; "Tehran's crackdown": the one who acts
+                state = bool(owner) and owner[0].sector in STATE_SECTORS
+                if patient_poss and not state:
+                    target = target or c
+                else:
+                    source = source or c
+            elif c.dep_ in ("amod", "compound") and source is None and implied is None:
+                # "Israeli air strikes", "European Union sanctions": the modifier acts
+                words = tok.doc[c.left_edge.i:c.i + 1].text
+                entry = self.kb.first(words, ("org",)) or self.kb.first(
+                    c.text, ("adjective", "country", "org"))
+                if entry is not None and entry.kind == "org":
+                    implied = make_actor(words, entry.name, entry.country, entry.sector,
+                                         code=entry.code)
+                elif entry is not None and entry.country:
+                    sector = "MIL" if pat.code[:2] in ("15", "19") or pat.code == "195" else "GOV"
+                    implied = make_actor(c.text, None, entry.country, sector)
+        by = _prep_object(tok, "by")
+        if by is not None:
+            source = by
+        of = _prep_object(tok, "of")
+        if of is not None:
+            if pat.of == "target":
+                target = target or of
+            else:
+                source = source or of
+        for prep in pat.preps:
+            found = _prep_object(tok, prep) or (
+                _prep_object(anchor, prep) if anchor.i != tok.i else None
+            ) or _prep_in_phrase(anchor, prep)
+            if found is not None:
+                target = found if prep != "of" or pat.of == "target" else target
+                break
+        return Match(pat.code, pat.id, tok, anchor, source, target, implied)
+
+    # -- speech acts --------------------------------------------------------
+    def speech_acts(self, sent: Any, matches: list[Match]) -> list[Match]:
+        """'X said Y should ...' -> an appeal by X to Y (020)."""
+        out: list[Match] = []
+        for tok in sent:
+            if self.lex.complements.get(tok.lemma_.lower()) != "claimed":
+                continue
+            for cc in children(tok, "ccomp"):
+                modal = [c for c in cc.children if c.dep_ == "aux" and c.lower_ in
+                         ("should", "must", "ought")]
+                subj = children(cc, "nsubj")
+                if modal and subj and not any(m.trigger.i == tok.i for m in matches):
+                    out.append(Match("020", "speech:should", tok, tok, self._subject(tok),
+                                     subj[0]))
+        return out
+
+
+def _pobj(prep: Any) -> Any | None:
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            return c
+    return None
+
+
+def _prep_object(tok: Any, word: str) -> Any | None:
+    """The object of a preposition under ``tok``; never a time ('called on Friday')."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word:
+            obj = _pobj(c)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
+    return None
+
+
+def _prep_in_phrase(anchor: Any, word: str) -> Any | None:
+    """A prepositional object anywhere in the anchor's phrase, not inside another clause:
+    the parser often hangs 'against Uyghurs' on the wrong noun."""
+    for t in anchor.subtree:
+        if t.dep_ != "prep" or t.lower_ != word or t.i < anchor.i:
+            continue
+        up = t.head
+        while up.i != anchor.i and up.pos_ not in ("VERB", "AUX") and up.head.i != up.i:
+            up = up.head
+        if up.i == anchor.i:
+            return _pobj(t)
+    return None
+
+
+def verb_fits(tok: Any, p: VerbPattern) -> bool:
+    kids = list(tok.children)
+    words = {c.lower_ for c in kids} | {c.lemma_.lower() for c in kids}
+    grand = {g.lemma_.lower() for c in kids for g in c.children} | {
+        g.lower_ for c in kids for g in c.children}
+    if any(part not in {c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")}
+           for part in p.particles):
+        return False
+    if p.prep and not (_prep_object(tok, p.prep) is not None or any(
+            c.dep_ == "prt" and c.lower_ == p.prep for c in kids)):
+        return False
+    if any(w not in words | grand for w in p.words):
+        return False
+    if p.subject:
+        subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        heads = {s.lemma_.lower() for s in subj} | {
+            g.lemma_.lower() for s in subj if s.dep_ == "agent" for g in s.children}
+        if not heads & p.subject:
+            return False
+    return not (p.obj_nouns and not (p.obj_nouns & (words | grand)))

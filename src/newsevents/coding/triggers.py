@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
-from newsevents.actors.resolve import make_actor
-from newsevents.coding.context import STATE_SECTORS, SentenceActors
+from newsevents.actors.resolve import STATE_SECTORS, make_actor
+from newsevents.coding.context import SentenceActors
 from newsevents.coding.petrarch import NULL_CODE
 from newsevents.coding.syntax import agent, children, is_passive, subject
 from newsevents.coding.tables import Lexicon, VerbPattern

@@ -43,3 +43,25 @@ def test_time_duration_is_not_an_event_date(coder) -> None:
     assert [t.value for t in doc.times] == ["2009"]
     [ev] = [e for e in doc.events if e.cameo == "173"]
     assert (ev.date, ev.date_precision, ev.date_source) == ("2009", "year", "text")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a weekday under a past verb, even through a gerund: the last such day
+        ("Israel began exporting gas to Egypt on Monday.", "2023-01-16"),
+        ("The Kremlin declined on Tuesday to comment on the arrest of two Finns.", "2023-01-17"),
+        # a future auxiliary makes it the next one
+        ("Chile will host talks with Peru on Monday.", "2023-01-23"),
+    ],
+)
+def test_time_weekday_follows_the_tense(coder, text: str, date: str) -> None:  # noqa: ANN001
+    doc = coder.code_text(text, "2023-01-19")  # a Thursday
+    assert [t.value for t in doc.times] == [date]
+
+
+def test_time_said_on_a_day_dates_the_saying_not_the_act(coder) -> None:  # noqa: ANN001
+    doc = coder.code_text("Police detained two reporters, the ministry said on Thursday.",
+                          "2023-01-20")
+    [ev] = [e for e in doc.events if e.cameo == "173"]
+    assert (ev.date, ev.date_source) == ("2023-01-20", "published")

@@ -130,14 +130,27 @@ def is_duration(span: Any) -> bool:
                 and not re.search(r"\b(ago|last|next|this|past|earlier|later)\b", text))
 
 
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
+
+
 def _past(tok: Any) -> bool:
+    """Whether the clause of a time expression speaks of the past. News reports the past,
+    so only a future auxiliary on the verbs above it ("will meet on Tuesday", "plans to
+    meet on Tuesday" under "will") or a planning verb makes it the future."""
     head = tok
-    while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
+    for _ in range(12):
+        if head.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX
+                   for c in head.children):
+                return False
+            if head.lemma_.lower() in ("plan", "schedule", "expect", "due") and (
+                    head.tag_ != "VBD"):
+                return False
+            if head.tag_ in ("VBD", "VBN"):
+                return True
+        if head.head.i == head.i:
+            break
         head = head.head
-    if head.pos_ in ("VERB", "AUX"):
-        if any(c.lower_ in ("will", "shall", "'ll") for c in head.children):
-            return False
-        return head.tag_ in ("VBD", "VBN") or any(c.tag_ == "VBD" for c in head.children)
     return True
 
 

@@ -39,9 +39,14 @@ class Attacher:
     def __init__(self, countries: dict[str, Place]) -> None:
         self.countries = countries
 
-    def date(self, doc: Document, ps: Any, trigger: Any, anchor: Any) -> Date:
+    def date(self, doc: Document, ps: Any, trigger: Any, anchor: Any,
+             cue: Any | None = None) -> Date:
+        """``cue``: the verb that reports, asks for or plans the event ("said on Thursday
+        that ..."); its time is when it was said, not when the event happened."""
         times = [t for t in doc.times if t.sentence_index == ps.sentence.index
-                 and not _name_modifier(ps.span.doc[t.head])]
+                 and not _name_modifier(ps.span.doc[t.head])
+                 and not (cue is not None and cue.i not in (trigger.i, anchor.i)
+                          and _governor(ps.span.doc[t.head]).i == cue.i)]
         best = _nearest(times, ps, trigger, anchor)
         if best is not None:
             return best.value, best.precision, "text"

@@ -158,7 +158,8 @@ class EventCoder:
                status: StatusReading, speaker: Actor | None) -> list[Event]:
         art = doc.article
         code = self.ontology[m.code]
-        date, precision, date_source = self.attach.date(doc, ps, m.trigger, m.anchor)
+        date, precision, date_source = self.attach.date(doc, ps, m.trigger, m.anchor,
+                                                        status.cue)
         location = self.attach.location(doc, ps, m.trigger, m.anchor, src, tgt, code.quad_class)
         start, end = ps.sentence.start, ps.sentence.end
         trig_start = ps.offset + m.trigger.idx

@@ -91,6 +91,18 @@ class TriggerFinder:
         if best.code == NULL_CODE:
             return None  # a dictionary's [---]: this phrase codes nothing
         target = self._verb_target(tok, best, ctx)
+        if (target is None or not ctx.is_actor(target)) and best.complement:
+            # "threatened to take military action against South Korea": the target of the
+            # promised or threatened act, when that act is no event of its own
+            for comp in children(tok, "xcomp", "ccomp"):
+                for prep in ("against", "on", "with", "to"):
+                    found = _prep_in_phrase(comp, prep)
+                    if found is not None and ctx.is_actor(found):
+                        target = found
+                        break
+                else:
+                    continue
+                break
         source = agent(tok) if is_passive(tok) else self._subject(tok, best.control)
         return Match(best.code, best.id, tok, tok, source, target)
 

@@ -95,6 +95,7 @@ class Lexicon:
     pejoratives: frozenset[str] = frozenset()
     pejorative_verbs: frozenset[str] = frozenset()
     non_agents: frozenset[str] = frozenset()
+    sets: dict[str, list[str]] = field(default_factory=dict)  # "&name" in "+obj &name"
     version: str = ""
 
     @classmethod
@@ -109,12 +110,14 @@ class Lexicon:
     def _add_file(self, path: Path, doc: Any, ontology: Ontology | None) -> None:
         if not isinstance(doc, dict):
             raise SetupError("E011", f"{path}: expected a mapping with verbs/nouns lists")
+        self.sets.update({str(k): [str(w).lower() for w in v]
+                          for k, v in (doc.get("sets") or {}).items()})
         for n, entry in enumerate(doc.get("verbs") or []):
             code = str(entry["code"])
             if ontology is not None and code not in ontology:
                 raise SetupError("E010", f"{path}: verb entry {n} uses unknown code {code}")
             for phrase in entry.get("verbs") or []:
-                vp = parse_verb_phrase(str(phrase), code, entry, f"{path.stem}:v{n}")
+                vp = parse_verb_phrase(str(phrase), code, entry, f"{path.stem}:v{n}", self.sets)
                 self.verbs.setdefault(vp.lemma, []).append(vp)
         for n, entry in enumerate(doc.get("nouns") or []):
             code = str(entry["code"])
@@ -140,11 +143,21 @@ class Lexicon:
         self.non_agents |= frozenset(doc.get("non_agents") or ())
 
 
-def parse_verb_phrase(phrase: str, code: str, entry: dict[str, Any], pid: str) -> VerbPattern:
+def parse_verb_phrase(phrase: str, code: str, entry: dict[str, Any], pid: str,
+                      sets: dict[str, list[str]] | None = None) -> VerbPattern:
     obj_nouns: frozenset[str] = frozenset()
     if "+obj" in phrase:
         phrase, _, nouns = phrase.partition("+obj")
-        obj_nouns = frozenset(n.strip().lower() for n in nouns.split("|") if n.strip())
+        words: list[str] = []
+        for n in nouns.split("|"):
+            n = n.strip().lower()
+            if n.startswith("&"):
+                if sets is None or n[1:] not in sets:
+                    raise SetupError("E014", f"{pid}: word set {n} is not defined under sets:")
+                words += sets[n[1:]]
+            elif n:
+                words.append(n)
+        obj_nouns = frozenset(words)
     words = phrase.lower().split()
     lemma, rest = words[0], words[1:]
     prep = rest.pop() if rest and rest[-1] in PREPOSITIONS else None

@@ -290,4 +290,26 @@ def verb_fits(tok: Any, p: VerbPattern) -> bool:
             g.lemma_.lower() for s in subj if s.dep_ == "agent" for g in s.children}
         if not heads & p.subject:
             return False
-    return not (p.obj_nouns and not (p.obj_nouns & (words | grand)))
+    return not (p.obj_nouns and not (p.obj_nouns & _object_words(tok)))
+
+
+_CLAUSAL = {"nsubj", "csubj", "ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "punct",
+            "mark", "acl", "appos"}
+
+
+def _object_words(verb: Any, depth: int = 3) -> set[str]:
+    """Words (and lemmas) of the verb's objects and phrases, three levels down, never its
+    subject or another clause: "delivered a batch of missiles", "tents were distributed"."""
+    out: set[str] = set()
+    frontier = [verb]
+    for _ in range(depth):
+        nxt = []
+        for t in frontier:
+            for c in t.children:
+                if c.dep_ in _CLAUSAL:
+                    continue
+                out.add(c.lower_)
+                out.add(c.lemma_.lower())
+                nxt.append(c)
+        frontier = nxt
+    return out

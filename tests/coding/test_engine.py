@@ -173,3 +173,10 @@ def test_engine_coordinated_nationalities_are_separate_actors(coder) -> None:
                           "2024-07-05")
     dyads = sorted(_dyad(e) for e in doc.events if e.cameo_root == "04")
     assert dyads == [("CHNGOV", "INDGOV"), ("INDGOV", "CHNGOV")]
+
+
+def test_engine_purpose_infinitive_is_no_deed(coder) -> None:
+    doc = coder.code_text("Rwanda sent troops to Mozambique to protect villagers.",
+                          "2024-05-02")
+    assert not [e for e in doc.events if e.cameo_root == "07"]
+    assert [e.cameo_root for e in doc.events] == ["15"]

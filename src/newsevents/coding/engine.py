@@ -75,6 +75,8 @@ class EventCoder:
     # -- building events ------------------------------------------------------
     def build(self, doc: Document, ps: Any, m: Match, ctx: SentenceActors) -> list[Event]:
         status = read_status(m.anchor, self.lex)
+        if _purpose(m.anchor) and status.cue is None:
+            return []  # "sent troops to protect villagers": an aim, not a deed
         if m.code in self.transforms.refine:
             words = {t.i: t for t in [*m.trigger.subtree, *m.anchor.subtree]}
             lemmas = [t.lemma_.lower() for _, t in sorted(words.items())]
@@ -218,6 +220,12 @@ class EventCoder:
             if about is not None:
                 return "010", "speech:statement", about
         return None
+
+
+def _purpose(verb: Any) -> bool:
+    """An infinitive of purpose: 'to protect', 'in order to stop' hung on another verb."""
+    return (verb.dep_ in ("advcl", "acl") and verb.pos_ == "VERB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _non_agent(tok: Any, words: frozenset[str]) -> bool:

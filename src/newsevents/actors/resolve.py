@@ -157,10 +157,7 @@ class ActorResolver:
     def _pronoun(self, tok: Any, ctx: Discourse) -> Actor | None:
         low = tok.lower_
         if low in RELATIVE:
-            noun = tok.head.head if tok.head.dep_ == "relcl" else None
-            if noun is not None and noun.i != tok.i:
-                return None  # the antecedent is resolved in its own right
-            return None
+            return None  # "who", "which": the noun they hang on is resolved in its own right
         if low in PERSON_PRONOUNS:
             # centering: "he"/"she"/"his" continue the last subject; "him"/"her" as an object
             # is someone other than the subject of its own verb

@@ -118,23 +118,22 @@ class EventCoder:
                 tr = self.transforms.apply("promise", m.code)
         out: list[Event] = []
         for src0, tgt0 in pairs:
-            if True:
-                src = localize(src0, place_country, tgt0, m.code)
-                tgt = localize(tgt0, place_country, src0, m.code)
-                if src is None and root == "14" and (place_country or (tgt and tgt.country)):
-                    # protesters unnamed: the people of the place, or of the state they face
-                    country = place_country or (tgt.country if tgt else None)
-                    src = make_actor("", None, country, "CVL")
-                if src is None and tgt is None:
-                    continue
-                if src is not None and tgt is not None and src.same_entity(tgt):
-                    tgt = None  # "Canada should lift its tariffs": no one else is acted on
-                if tr is None or not tr.replaces:
-                    out.extend(self._event(doc, ps, m, src, tgt, status,
-                                           speaker[0] if speaker else None))
-                if tr is not None and status.cue is not None:
-                    out.extend(self._transformed(doc, ps, m, tr, status.cue, src, tgt,
-                                                 speaker[0] if speaker else None))
+            src = localize(src0, place_country, tgt0, m.code)
+            tgt = localize(tgt0, place_country, src0, m.code)
+            if src is None and root == "14" and (place_country or (tgt and tgt.country)):
+                # protesters unnamed: the people of the place, or of the state they face
+                country = place_country or (tgt.country if tgt else None)
+                src = make_actor("", None, country, "CVL")
+            if src is None and tgt is None:
+                continue
+            if src is not None and tgt is not None and src.same_entity(tgt):
+                tgt = None  # "Canada should lift its tariffs": no one else is acted on
+            if tr is None or not tr.replaces:
+                out.extend(self._event(doc, ps, m, src, tgt, status,
+                                       speaker[0] if speaker else None))
+            if tr is not None and status.cue is not None:
+                out.extend(self._transformed(doc, ps, m, tr, status.cue, src, tgt,
+                                             speaker[0] if speaker else None))
         return out
 
     def _transformed(self, doc: Document, ps: Any, m: Match, tr: Transform, cue: Any,

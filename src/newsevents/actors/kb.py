@@ -57,6 +57,7 @@ class KnowledgeBase:
         self._exact: dict[str, list[Entry]] = {}
         self._lower: dict[str, list[Entry]] = {}
         self.country_names: dict[str, str] = {}
+        self._cache: dict[str, list[Entry]] = {}
         self.max_words = 1
         paths = [data_path("actors") / f for f in ACTOR_FILES]
         for d in extra_dirs:
@@ -73,6 +74,7 @@ class KnowledgeBase:
         self.max_words = max(self.max_words, len(phrase.split()))
         table = self._exact if _is_acronym(phrase) else self._lower
         key = phrase if table is self._exact else phrase.lower()
+        self._cache.clear()
         entries = table.setdefault(key, [])
         # a user file loaded later overrides an entry of the same kind
         entries[:] = [e for e in entries if e.kind != entry.kind] + [entry]
@@ -119,7 +121,17 @@ class KnowledgeBase:
 
     # -- lookup --------------------------------------------------------
     def lookup(self, phrase: str) -> list[Entry]:
-        """Every reading of a phrase, best first."""
+        """Every reading of a phrase, best first (cached: the same words recur)."""
+        cached = self._cache.get(phrase)
+        if cached is not None:
+            return cached
+        found = self._lookup(phrase)
+        if len(self._cache) > 200_000:
+            self._cache.clear()
+        self._cache[phrase] = found
+        return found
+
+    def _lookup(self, phrase: str) -> list[Entry]:
         phrase = norm_phrase(phrase)
         found = list(self._exact.get(phrase, []))
         if not _is_acronym(phrase) or phrase.lower() == phrase:

@@ -78,6 +78,7 @@ class ActorResolver:
                  is_place: Callable[[str], bool] = lambda name: False) -> None:
         self.kb = kb
         self.is_place = is_place
+        self._doc_text: tuple[Any, str] = (None, "")
 
     # -- the stage -------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
@@ -201,13 +202,24 @@ class ActorResolver:
                 out.append(c)
         return sorted(out, key=lambda t: t.i)
 
-    def _entity_span(self, tok: Any) -> Any:
+    def _text(self, doc: Any) -> str:
+        """The text of a spaCy Doc, kept: ``Doc.text`` rebuilds it from every token."""
+        if self._doc_text[0] is not doc:
+            self._doc_text = (doc, doc.text)
+        return self._doc_text[1]
+
+    @staticmethod
+    def _entity_span(tok: Any) -> Any:
+        """The named entity a token is in, found from the IOB tags around it (walking the
+        document's entity list for every phrase is what the profile showed costs most)."""
         if tok.ent_type_ not in NAMED:
             return None
-        for ent in tok.sent.ents if hasattr(tok, "sent") else []:
-            if ent.start <= tok.i < ent.end:
-                return ent
-        return None
+        doc, start, end = tok.doc, tok.i, tok.i + 1
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        while end < len(doc) and doc[end].ent_iob_ == "I":
+            end += 1
+        return doc[start:end]
 
     def _phrase(self, tok: Any, ctx: Discourse) -> tuple[Actor, str, tuple[int, int]] | None:
         core = self._core(tok)
@@ -216,7 +228,7 @@ class ActorResolver:
         ent = self._entity_span(tok)
         if ent is not None:
             span = (min(span[0], ent.start_char), max(span[1], ent.end_char))
-        text = tok.doc.text[span[0]:span[1]]
+        text = self._text(tok.doc)[span[0]:span[1]]
         readings = self._readings(core, tok)
         head_entry = readings.get(tok.i)
         countries = [e.country for i, e in sorted(readings.items()) if e.country and i != tok.i

@@ -80,10 +80,11 @@ class TriggerFinder:
         if not pats:
             return self._pejorative(tok)
         best: VerbPattern | None = None
+        vc = VerbContext.of(tok)
         for p in pats:
             if p.unless & lemmas:
                 continue
-            if verb_fits(tok, p) and (best is None or (p.priority, p.specificity) > (
+            if verb_fits(tok, p, vc) and (best is None or (p.priority, p.specificity) > (
                     best.priority, best.specificity)):
                 best = p
         if best is None:
@@ -271,18 +272,41 @@ def _prep_in_phrase(anchor: Any, word: str) -> Any | None:
     return None
 
 
-def verb_fits(tok: Any, p: VerbPattern) -> bool:
-    kids = list(tok.children)
-    words = {c.lower_ for c in kids} | {c.lemma_.lower() for c in kids}
-    grand = {g.lemma_.lower() for c in kids for g in c.children} | {
-        g.lower_ for c in kids for g in c.children}
-    if any(part not in {c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")}
-           for part in p.particles):
+@dataclass
+class VerbContext:
+    """What every pattern of a verb asks about it, computed once per verb."""
+
+    kids: list[Any]
+    near: set[str]  # words and lemmas of its children and grandchildren
+    marks: set[str]  # its particles, prepositions and adverbs
+    _objects: set[str] | None = None
+
+    @classmethod
+    def of(cls, tok: Any) -> VerbContext:
+        kids = list(tok.children)
+        near = {c.lower_ for c in kids} | {c.lemma_.lower() for c in kids}
+        for c in kids:
+            for g in c.children:
+                near.add(g.lower_)
+                near.add(g.lemma_.lower())
+        marks = {c.lower_ for c in kids if c.dep_ in ("prt", "prep", "advmod")}
+        return cls(kids, near, marks)
+
+    def objects(self, tok: Any) -> set[str]:
+        if self._objects is None:
+            self._objects = _object_words(tok)
+        return self._objects
+
+
+def verb_fits(tok: Any, p: VerbPattern, vc: VerbContext | None = None) -> bool:
+    vc = vc or VerbContext.of(tok)
+    kids = vc.kids
+    if any(part not in vc.marks for part in p.particles):
         return False
     if p.prep and not (_prep_object(tok, p.prep) is not None or any(
             c.dep_ == "prt" and c.lower_ == p.prep for c in kids)):
         return False
-    if any(w not in words | grand for w in p.words):
+    if any(w not in vc.near for w in p.words):
         return False
     if p.subject:
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "agent")]
@@ -290,7 +314,7 @@ def verb_fits(tok: Any, p: VerbPattern) -> bool:
             g.lemma_.lower() for s in subj if s.dep_ == "agent" for g in s.children}
         if not heads & p.subject:
             return False
-    return not (p.obj_nouns and not (p.obj_nouns & _object_words(tok)))
+    return not (p.obj_nouns and not (p.obj_nouns & vc.objects(tok)))
 
 
 _CLAUSAL = {"nsubj", "csubj", "ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "punct",

@@ -180,3 +180,10 @@ def test_engine_purpose_infinitive_is_no_deed(coder) -> None:
                           "2024-05-02")
     assert not [e for e in doc.events if e.cameo_root == "07"]
     assert [e.cameo_root for e in doc.events] == ["15"]
+
+
+def test_engine_own_forces_are_not_the_target_of_a_deployment(coder) -> None:
+    doc = coder.code_text("France deployed 45,000 police officers across the country.",
+                          "2023-07-03")
+    [ev] = [e for e in doc.events if e.cameo_root == "15"]
+    assert ev.source is not None and ev.source.code == "FRAGOV" and ev.target is None

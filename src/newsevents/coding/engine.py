@@ -128,6 +128,10 @@ class EventCoder:
                 continue
             if src is not None and tgt is not None and src.same_entity(tgt):
                 tgt = None  # "Canada should lift its tariffs": no one else is acted on
+            if (root == "15" and src is not None and tgt0 is not None
+                    and tgt0.sector in ("MIL", "COP")
+                    and tgt0.country in (None, src.country)):
+                tgt = None  # "France deployed 45,000 police": its own force, not a target
             if tr is None or not tr.replaces:
                 out.extend(self._event(doc, ps, m, src, tgt, status,
                                        speaker[0] if speaker else None))

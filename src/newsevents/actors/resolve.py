@@ -105,6 +105,8 @@ class ActorResolver:
     def _is_head(tok: Any) -> bool:
         if tok.pos_ in ("NOUN", "PROPN", "PRON"):
             return tok.dep_ not in ("compound", "amod", "nummod", "det")
+        if tok.pos_ == "VERB" and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "dative"):
+            return True  # a noun the tagger took for a verb ("with EU envoys")
         return tok.lower_ in QUANTIFIERS and tok.dep_ not in ("det", "amod", "nummod")
 
     def _salient_country(self, parsed: Any) -> str | None:

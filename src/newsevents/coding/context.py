@@ -120,7 +120,8 @@ class SentenceActors:
             return inner
         for t in tok.subtree:
             if t.dep_ in ("compound", "amod"):
-                org = self.kb.first(t.text, ("org",))
+                words = t.doc[t.left_edge.i:t.i + 1].text  # "European Union", not "Union"
+                org = self.kb.first(words, ("org",)) or self.kb.first(t.text, ("org",))
                 if org is not None and org.code and not org.dated:
                     return make_actor(t.text, org.name, org.country, org.sector, code=org.code)
         if root not in DOMESTIC_ROOTS:

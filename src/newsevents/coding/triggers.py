@@ -23,6 +23,7 @@ from newsevents.records import Actor
 
 NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT", "DATE", "TIME",
                  "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
+NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "dative"}
 DEFAULT_VERB_PREPS = ("with", "against", "on", "between", "to")
 
 
@@ -61,7 +62,9 @@ class TriggerFinder:
         for tok in sent:
             if tok.ent_type_ in NAME_ENTITIES:
                 continue  # "the Genocide Convention", "Committee to Protect Journalists"
-            if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            verbal = tok.pos_ in ("VERB", "AUX") and (tok.dep_ not in NOMINAL_DEPS
+                                                      or tok.tag_ == "VBG")  # "denied beating"
+            if verbal or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
                 m = self._verb(tok, ctx, lemmas)
                 if m is not None:
                     out.append(m)
@@ -168,8 +171,9 @@ class TriggerFinder:
         if left is not None and left.dep_ in ("compound", "amod"):
             pat = self.lex.nouns.get(f"{left.lower_} {tok.lower_}")
         pat = pat or self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
-        if pat is None or tok.pos_ == "VERB":
-            return None
+        if pat is None or (tok.pos_ == "VERB" and (tok.dep_ not in NOMINAL_DEPS
+                                                   or tok.tag_ == "VBG")):
+            return None  # a verb tagged as one; a noun the tagger took for a verb is fine
         anchor = tok
         source = target = None
         implied: Actor | None = None

@@ -35,6 +35,17 @@ def _name_modifier(tok: Any) -> bool:
     return not (noun.dep_ == "pobj" and noun.head.lower_ in TEMPORAL_PREPS)
 
 
+def _in_other_clause(tok: Any, anchor: Any) -> bool:
+    """A time inside a relative clause or an appositive that does not hold the event ("an
+    academic who has been held since 2022") dates that clause, not the event."""
+    t = tok
+    while t.head.i != t.i:
+        if t.dep_ in ("relcl", "acl", "appos"):
+            return not any(x.i == anchor.i for x in t.subtree)
+        t = t.head
+    return False
+
+
 class Attacher:
     def __init__(self, countries: dict[str, Place]) -> None:
         self.countries = countries
@@ -45,6 +56,7 @@ class Attacher:
         that ..."); its time is when it was said, not when the event happened."""
         times = [t for t in doc.times if t.sentence_index == ps.sentence.index
                  and not _name_modifier(ps.span.doc[t.head])
+                 and not _in_other_clause(ps.span.doc[t.head], anchor)
                  and not (cue is not None and cue.i not in (trigger.i, anchor.i)
                           and _governor(ps.span.doc[t.head]).i == cue.i)]
         best = _nearest(times, ps, trigger, anchor)

@@ -74,3 +74,12 @@ def test_resolve_definite_description_reuses_first_mention(coder) -> None:
         "2024-01-10")
     reports = [m.actor for m in doc.actors if m.text.lower().endswith("report")]
     assert len(reports) == 2 and reports[1].country == "DNK"
+
+
+def test_resolve_person_name_without_title_and_seas_are_no_states(coder) -> None:
+    doc = coder.code_text(
+        "Iranian Foreign Minister Reza Tabrizi said the tanker was seized in the Gulf of Oman.",
+        "2024-01-10")
+    names = {m.actor.name for m in doc.actors if m.actor.name}
+    assert "Reza Tabrizi" in names
+    assert all(m.actor.country != "OMN" for m in doc.actors)

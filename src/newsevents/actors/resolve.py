@@ -256,7 +256,7 @@ class ActorResolver:
         why: list[str] = []
 
         if (head_entry is not None and head_entry.kind in ("capital", "country")
-                and (self._locative(tok) or (ent is not None and ent.label_ in ("LOC", "FAC")
+                and (self._locative(tok) or (ent is not None and tok.ent_type_ in ("LOC", "FAC")
                                              and ent.root.i != tok.i))):
             return None  # "in Beijing", "the Gulf of Oman": a place, not the government
         orgs = [e for i, e in sorted(readings.items()) if e.kind == "org" and i != tok.i]
@@ -290,7 +290,7 @@ class ActorResolver:
                 name = head_entry.name if head_entry.kind in ("country", "capital") else None
                 why.append(f"{head_entry.kind} of {head_entry.country}")
         elif is_person_name:
-            name = ent.text if ent is not None and ent.label_ in ("PERSON", "ORG") else text
+            name = ent.text if ent is not None and tok.ent_type_ in ("PERSON", "ORG") else text
             name = _strip_titles(name, core, readings)
             known = ctx.names.get(name) or ctx.names.get(name.split()[-1])
             if known is None and tok.dep_ == "appos" and tok.head.i in ctx.resolved:

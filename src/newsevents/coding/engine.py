@@ -136,11 +136,11 @@ class EventCoder:
                 out.extend(self._event(doc, ps, m, src, tgt, status,
                                        speaker[0] if speaker else None))
             if tr is not None and status.cue is not None:
-                out.extend(self._transformed(doc, ps, m, tr, status.cue, src, tgt,
+                out.extend(self._transformed(doc, ps, tr, status.cue, src, tgt,
                                              speaker[0] if speaker else None))
         return out
 
-    def _transformed(self, doc: Document, ps: Any, m: Match, tr: Transform, cue: Any,
+    def _transformed(self, doc: Document, ps: Any, tr: Transform, cue: Any,
                      src: Actor | None, tgt: Actor | None, speaker: Actor | None
                      ) -> list[Event]:
         """The promise, appeal, demand or threat coded with the subcode of its act: a

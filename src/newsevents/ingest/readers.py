@@ -120,9 +120,9 @@ def _jsonl_record(obj: Any, origin: str, require_date: bool) -> Iterator[Item]:
                              require_date, **meta)
 
 
-def read_jsonl_stream(lines: Iterable[str], name: str, require_date: bool = True
-                      ) -> Iterator[Item]:
-    for lineno, line in enumerate(lines, 1):
+def read_jsonl_stream(lines: Iterable[str], name: str, require_date: bool = True,
+                      first_line: int = 1) -> Iterator[Item]:
+    for lineno, line in enumerate(lines, first_line):
         if not line.strip():
             continue
         origin = f"{name}:{lineno}"
@@ -145,16 +145,9 @@ def read_jsonl_file(path: Path, require_date: bool = True) -> Iterator[Item]:
                     yield DocError("ingest", "line is not valid UTF-8", None,
                                    f"{path}:{lineno}")
                     continue
-                for item in read_jsonl_stream([line], str(path), require_date):
-                    yield _renumber(item, f"{path}:{lineno}")
+                yield from read_jsonl_stream([line], str(path), require_date, lineno)
     except OSError as exc:
         yield DocError("ingest", f"cannot read the file: {exc.strerror}", path.stem, str(path))
-
-
-def _renumber(item: Item, origin: str) -> Item:
-    if isinstance(item, Article):
-        return Article(**{**item.__dict__, "origin": origin})
-    return DocError(item.stage, item.message, item.doc_id, origin)
 
 
 def read_path(path: Path, require_date: bool = True) -> Iterator[Item]:

@@ -187,3 +187,63 @@ def test_engine_own_forces_are_not_the_target_of_a_deployment(coder) -> None:
                           "2023-07-03")
     [ev] = [e for e in doc.events if e.cameo_root == "15"]
     assert ev.source is not None and ev.source.code == "FRAGOV" and ev.target is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target_country"),
+    [
+        # no slot holds the target: the event's own phrase does
+        ("Norway promised to expand fishing cooperation with Iceland next year.", "03", "ISL"),
+        ("Qatar offered to act as a go-between for Sudan and Chad.", "03", "SDN"),
+        ("The Red Cross flew medical supplies to flooded villages in northern Mozambique.",
+         "07", "MOZ"),
+    ],
+)
+def test_engine_target_from_the_events_own_phrase(coder, text: str, code: str,
+                                                  target_country: str) -> None:
+    doc = coder.code_text(text, "2024-05-02")
+    found = [e for e in doc.events if e.cameo.startswith(code)]
+    assert found, [(e.cameo, _dyad(e)) for e in doc.events]
+    assert found[0].target is not None and found[0].target.country == target_country
+
+
+def test_engine_a_place_where_it_happened_is_no_target(coder) -> None:
+    doc = coder.code_text("The ministers of Peru and Chile met in the Bolivian city of "
+                          "Sucre on Friday.", "2024-05-02")
+    assert all(e.target is None or e.target.country != "BOL" for e in doc.events)
+
+
+def test_engine_an_order_is_the_authoritys_act(coder) -> None:
+    doc = coder.code_text("Kenya's interior ministry ordered police to release forty "
+                          "detained students.", "2024-05-02")
+    rel = [e for e in doc.events if e.cameo_root == "08"]
+    assert rel and rel[0].source is not None and rel[0].source.country == "KEN"
+    assert rel[0].status == "asserted"
+    assert not [e for e in doc.events if e.cameo_root == "10"]
+
+
+def test_engine_appeal_to_someone_controls_the_act(coder) -> None:
+    doc = coder.code_text("The family of a jailed Dutch sailor appealed to Venezuela to "
+                          "free him.", "2024-05-02")
+    rel = [e for e in doc.events if e.cameo.startswith("084")]
+    assert rel and rel[0].source is not None and rel[0].source.country == "VEN"
+
+
+def test_engine_aid_asked_for_goes_to_who_asks(coder) -> None:
+    doc = coder.code_text("Moldova urged Romania to send emergency food supplies this winter.",
+                          "2024-05-02")
+    aid = [e for e in doc.events if e.cameo_root == "07" and e.status == "proposed"]
+    assert aid and aid[0].target is not None and aid[0].target.country == "MDA"
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "dropped"),
+    [
+        ("Government jets bombed a market in Idlib, killing nine people.", "19", "18"),
+        ("Thousands of nurses marched through Lisbon, demanding higher pay.", "14", "10"),
+    ],
+)
+def test_engine_participle_of_manner_is_part_of_the_act(coder, text: str, root: str,
+                                                        dropped: str) -> None:
+    roots = [e.cameo_root for e in coder.code_text(text, "2024-05-02").events]
+    assert root in roots and dropped not in roots, roots

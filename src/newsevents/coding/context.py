@@ -108,6 +108,42 @@ class SentenceActors:
                     return e.country
         return None
 
+    def wider_target(self, heads: list[Any], root: str, source: Actor | None,
+                     skip: set[int]) -> Actor | None:
+        """When the slots hold no one: the first actor in the event's own phrase that is
+        not the source ("pledged to boost investment in Indonesia's new capital", "offered
+        to mediate between Russia and Ukraine"), else the country of a place it is done to
+        ("airlifted rations to villages in southern Madagascar")."""
+        tokens: list[Any] = []
+        for h in heads:
+            tokens += [t for t in phrase_tokens(h, skip) if t not in tokens]
+        for t in tokens:
+            m = self.by_token.get(t.i)
+            if m is None or m.why.startswith("pronoun") and source is not None and (
+                    m.actor.same_entity(source)):
+                continue
+            if source is not None and (m.actor.same_entity(source) or (
+                    m.actor.code is not None and m.actor.code == source.code)):
+                continue
+            if source is not None and m.actor.sector in ("MIL", "COP") and (
+                    m.actor.country in (None, source.country)):
+                continue  # "offered to send 1,000 police officers": its own force
+            return m.actor
+        if source is None:
+            return None  # "killed in an air strike in Lebanon": a place, no one acting on it
+        for t in tokens:
+            place = self.places.get(t.i)
+            if place is None or not place.place.country:
+                continue
+            if not _under_prep(t, DESTINATION_PREPS, heads) and root not in DOMESTIC_ROOTS:
+                continue  # "an agreement signed in Paris", "met in Almaty": not with France
+            country = place.place.country
+            if source.country == country and root not in DOMESTIC_ROOTS:
+                continue
+            return make_actor(t.text, None, country,
+                              "CVL" if root in DOMESTIC_ROOTS else "GOV")
+        return None
+
     def target_fallback(self, tok: Any | None, root: str, source: Actor | None = None
                         ) -> Actor | None:
         """An object that is no actor: an actor inside it, else an organisation naming it
@@ -147,6 +183,31 @@ class SentenceActors:
 
 
 PLACE_TARGET_ROOTS = {"03", "04", "08", "15"}  # visits, deployments, withdrawals: a destination
+# dependents of a trigger that are not part of the event's own phrase
+OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "advcl", "relcl", "ccomp",
+                  "parataxis", "punct", "mark", "aux", "auxpass", "neg", "conj", "cc", "appos",
+                  "npadvmod", "poss"}
+# prepositions that lead to whom an act is done, and to a place as its destination
+TARGET_PREPS = {"to", "with", "for", "against", "on", "into", "from", "between", "toward",
+                "towards", "over", "in", "at", "upon", "among", "as"}
+DESTINATION_PREPS = {"to", "into", "for", "toward", "towards", "between", "against", "on"}
+
+
+def phrase_tokens(head: Any, skip: set[int]) -> list[Any]:
+    """The tokens of an event's own phrase under ``head``: its objects, prepositional
+    phrases and complements, never its subject, a "by" agent or another clause."""
+    out: list[Any] = []
+    stack = [c for c in head.children if c.dep_ not in OUTSIDE_PHRASE and c.i not in skip]
+    while stack:
+        t = stack.pop()
+        if t.ent_type_ in ("DATE", "TIME") or t.i in skip:
+            continue
+        if t.dep_ == "prep" and t.lower_ not in TARGET_PREPS:
+            continue  # "after", "despite", "during": circumstances, not participants
+        out.append(t)
+        stack.extend(c for c in t.children
+                     if c.dep_ not in ("relcl", "advcl", "ccomp", "parataxis", "punct", "appos"))
+    return sorted(out, key=lambda t: t.i)
 
 
 def localize(actor: Actor | None, place_country: str | None, other: Actor | None,
@@ -165,3 +226,14 @@ def localize(actor: Actor | None, place_country: str | None, other: Actor | None
         return actor
     return replace(actor, country=country,
                    code=compose_code(country, actor.sector, actor.groups))
+
+
+def _under_prep(tok: Any, preps: set[str], heads: list[Any]) -> bool:
+    """Whether ``tok`` hangs below one of ``preps`` on its way up to one of ``heads``."""
+    stop = {h.i for h in heads}
+    up = tok
+    while up.i not in stop and up.head.i != up.i:
+        if up.dep_ == "prep" and up.lower_ in preps:
+            return True
+        up = up.head
+    return False

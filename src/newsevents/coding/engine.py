@@ -34,6 +34,9 @@ CRIME_NOUNS = {"genocide", "atrocity", "atrocities", "massacre", "cleansing", "c
 DENIAL_CUES = {"deny", "dismiss", "refute", "reject"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 SYMMETRIC_CODES = {"036", "046", "057", "030", "0841"}
+# acts one asks for oneself: the one who asks receives them unless another is named
+RECIPIENT_ROOTS = {"06", "07", "08"}
+ORDER_CUES = {"order", "instruct"}
 HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"}
 CODER_VERSION = "coder-0.1"
 
@@ -69,6 +72,7 @@ class EventCoder:
             ctx = SentenceActors(doc, ps, self.kb)
             matches = self.triggers.find(ps.span, ctx)
             matches += self.triggers.speech_acts(ps.span, matches)
+            matches = _drop_consequences(matches)
             events.extend(_dedupe([ev for m in matches for ev in self.build(doc, ps, m, ctx)]))
         return replace(doc, events=tuple(events))
 
@@ -94,11 +98,21 @@ class EventCoder:
         place_country = place.country if place is not None else ctx.locative_country()
         sources: list[Actor | None] = list(ctx.at(m.source_tok, place_country)) or [
             m.implied_source]
+        if sources == [None] and m.source_tok is not None and m.source_tok.pos_ == "NOUN":
+            # "Nigeria's defence headquarters", "inspectors from the IAEA": the actor the
+            # subject belongs to
+            sources = [ctx.within(m.source_tok)]
         if (m.source_tok is not None and not sources[0] and root in HUMAN_AGENT_ROOTS
                 and not ctx.is_actor(m.source_tok)):
             return []  # "shares rallied", "talks stalled": no one protests or appeals
         targets: list[Actor | None] = list(ctx.at(m.target_tok, place_country)) or [
             ctx.target_fallback(m.target_tok, root, sources[0])]
+        if targets == [None]:
+            skip = {t.i for t in m.source_tok.subtree} if m.source_tok is not None else set()
+            light = m.trigger.head.i == m.anchor.i and m.trigger.dep_ in (
+                "dobj", "nsubjpass", "attr")  # "held talks with", not "apologized for abuses"
+            heads = [m.trigger, m.anchor] if light and m.anchor.i != m.trigger.i else [m.trigger]
+            targets = [ctx.wider_target(heads, root, sources[0], skip)]
         speaker = ctx.at(status.speaker, place_country)
         pairs = [(s, t) for s in sources for t in targets]
         if m.code[:2] in SYMMETRIC_ROOTS or m.code in SYMMETRIC_CODES:
@@ -107,6 +121,13 @@ class EventCoder:
                                  targets if sources == [None] else []) if a is not None]
             if len(group) > 1:
                 pairs = [(a, b) for a in group for b in group if a is not b]
+        if (status.cue is not None and status.status == "proposed" and speaker
+                and status.cue.lemma_.lower() in ORDER_CUES and not _negated(status.cue)):
+            # "Taliban authorities ordered MSF to close its clinics": an order by an
+            # authority is its act, done through others
+            sources, status = [speaker[0]], StatusReading("asserted", None, None)
+            speaker = []
+            pairs = [(s, t) for s in sources for t in targets]
         tr = None
         if status.cue is not None and status.status in ("future", "proposed", "negated"):
             cue = status.cue.lemma_.lower()
@@ -124,6 +145,9 @@ class EventCoder:
                 # protesters unnamed: the people of the place, or of the state they face
                 country = place_country or (tgt.country if tgt else None)
                 src = make_actor("", None, country, "CVL")
+            if (tgt is None and speaker and tr is not None and tr.kind in ("appeal", "demand")
+                    and root in RECIPIENT_ROOTS and not speaker[0].same_entity(src)):
+                tgt = speaker[0]  # "Ukraine urged Germany to supply missiles": to Ukraine
             if src is None and tgt is None:
                 continue
             if src is not None and tgt is not None and src.same_entity(tgt):
@@ -231,6 +255,27 @@ def _purpose(verb: Any) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
+def _drop_consequences(matches: list[Match]) -> list[Match]:
+    """A participle that tells how an act went is part of it: "shelled the town, killing
+    two civilians" is one attack; "rallied in Tbilisi, demanding his resignation" is one
+    protest (whose demand its subcode tells)."""
+    roots = {m.trigger.i: m.code[:2] for m in matches}
+    out = []
+    for m in matches:
+        t = m.trigger
+        head_root = roots.get(t.head.i) if t.dep_ == "advcl" and t.tag_ == "VBG" else None
+        if head_root is not None and (
+                (head_root in VIOLENT_ROOTS and m.code[:2] in VIOLENT_ROOTS)
+                or (head_root == "14" and m.code[:2] == "10")):
+            continue
+        out.append(m)
+    return out
+
+
+def _negated(verb: Any) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def _non_agent(tok: Any, words: frozenset[str]) -> bool:
     """'Storm Daniel killed ...', 'the earthquake destroyed ...': not an actor's deed."""
     return any(t.lemma_.lower() in words or t.lower_ in words
@@ -246,6 +291,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
         (e.cameo, _actor_key(e.target), e.status) for e in events if e.source}
     specific = {(e.cameo_root, _actor_key(e.source), e.status) for e in events
                 if len(e.cameo) > 3 or (len(e.cameo) == 3 and e.cameo[2] != "0")}
+    refined = {(e.cameo[:3], _actor_key(e.source), e.status) for e in events
+               if len(e.cameo) > 3}
     for e in events:
         key = (e.cameo, _actor_key(e.source), _actor_key(e.target), e.status)
         if key in seen:
@@ -253,6 +300,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
         if len(e.cameo) == 3 and e.cameo.endswith("0") and (
                 e.cameo_root, _actor_key(e.source), e.status) in specific:
             continue  # "urged" (020) gives way to "urged ... to release" (0253)
+        if len(e.cameo) == 3 and (e.cameo, _actor_key(e.source), e.status) in refined:
+            continue  # "accused" (112) gives way to "accused ... of torture" (1122)
         if e.target is None and (e.cameo, _actor_key(e.source), e.status) in full:
             continue
         if e.source is None and (e.cameo, _actor_key(e.target), e.status) in full:

@@ -57,13 +57,15 @@ def agent(verb: Any) -> Any | None:
     return None
 
 
-def _controller(head: Any) -> Any | None:
-    """The object that controls an infinitive: 'urged X to', 'called on X to'."""
+def _controller(head: Any, asks: bool = False) -> Any | None:
+    """The object that controls an infinitive: 'urged X to', 'called on X to', and for
+    verbs of asking (``asks``) 'appealed to X to', 'pleaded with X to'."""
     objs = children(head, "dobj", "dative")
     if objs:
         return objs[0]
+    preps = ("on", "upon", "to", "with") if asks else ("on", "upon")
     for prep in children(head, "prep"):
-        if prep.lower_ in ("on", "upon"):
+        if prep.lower_ in preps:
             pobj = [p for p in children(prep, "pobj") if p.ent_type_ not in ("DATE", "TIME")]
             if pobj:
                 return pobj[0]  # "called on X to", never "urged on Monday to"
@@ -100,7 +102,7 @@ def subject(verb: Any, control: str | None = None,
                 return objs[0]
         if v.dep_ == "xcomp" or (v.dep_ == "advcl" and _infinitive(v)
                                  and head.lemma_.lower() in object_control):
-            obj = _controller(head)
+            obj = _controller(head, head.lemma_.lower() in object_control)
             if obj is not None and control != "subject":
                 return obj
         v = head

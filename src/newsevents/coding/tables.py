@@ -71,7 +71,7 @@ class VerbPattern:
 
     @property
     def specificity(self) -> int:
-        return (len(self.particles) + len(self.words) + bool(self.prep) + bool(self.obj_nouns)
+        return (len(self.particles) + len(self.words) + bool(self.prep) + 2 * bool(self.obj_nouns)
                 + bool(self.subject))
 
 

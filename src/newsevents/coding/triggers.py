@@ -116,6 +116,9 @@ class TriggerFinder:
             # the pattern names the target's preposition ("deploy to"): that phrase, actor or
             # not ("troops" in "deployed troops to the border" is the source's own force)
             named = _prep_object(tok, p.prep)
+            objs = [o for o in children(tok, "dobj") if ctx.is_actor(o)]
+            if p.prep == "of" and objs:
+                return objs[0]  # "accused Moscow of shelling": the one accused
             if named is not None:
                 return named
         found = [t for t in self._target_slots(tok, p) if t is not None]

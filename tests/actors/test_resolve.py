@@ -83,3 +83,24 @@ def test_resolve_person_name_without_title_and_seas_are_no_states(coder) -> None
     names = {m.actor.name for m in doc.actors if m.actor.name}
     assert "Reza Tabrizi" in names
     assert all(m.actor.country != "OMN" for m in doc.actors)
+
+
+def test_resolve_a_name_that_runs_past_its_head(coder) -> None:
+    doc = coder.code_text("Poland appealed against a verdict of the European Court of "
+                          "Justice.", "2024-01-10")
+    got = {m.text: m.actor.code for m in doc.actors}
+    assert got.get("the European Court of Justice") == "IGOEUREEC", got
+
+
+def test_resolve_person_belongs_to_the_organisation_after_from(coder) -> None:
+    doc = coder.code_text("Monitors from the OSCE counted the ballots in Tbilisi.", "2024-01-10")
+    got = {m.text: m.actor.code for m in doc.actors}
+    assert got.get("Monitors") == "IGOEURSCE" or got.get("Monitors from the OSCE") == \
+        "IGOEURSCE", got
+
+
+@pytest.mark.parametrize("text", ["Talks were held in the Kenyan city of Mombasa.",
+                                  "Talks were held in the capital, Nairobi."])
+def test_resolve_a_city_named_by_its_noun_is_a_place(coder, text: str) -> None:
+    doc = coder.code_text(text, "2024-01-10")
+    assert not [m for m in doc.actors if m.text in ("Mombasa", "Nairobi")]

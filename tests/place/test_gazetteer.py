@@ -151,3 +151,8 @@ def test_normalize_name() -> None:
 )
 def test_adm1_short_name(full: str, short: str | None) -> None:
     assert adm1_short_name(full) == short
+
+
+def test_geoparse_country_short_name_follows_the_actor_tables(coder) -> None:
+    doc = coder.code_text("Fighting flared again in eastern Congo on Sunday.", "2024-01-10")
+    assert [p.place.country for p in doc.places if p.text == "Congo"] == ["COD"]

@@ -10,6 +10,7 @@ a phrase with no known part is not an actor.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -36,6 +37,8 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "poss", "attr", "agent",
                  "ROOT"}
 # "workers at Argentina's state oil company", "residents of Gaza": where a group belongs
+PLACE_NOUNS = {"city", "town", "village", "capital", "port", "province", "region", "district",
+               "island", "outskirts", "suburb", "centre", "center", "heart"}
 BELONGING_PREPS = {"of", "at", "from", "in", "across", "throughout"}
 
 
@@ -232,6 +235,11 @@ class ActorResolver:
             span = (min(span[0], ent.start_char), max(span[1], ent.end_char))
         text = self._text(tok.doc)[span[0]:span[1]]
         readings = self._readings(core, tok)
+        if ent is not None and len(ent) > 1 and ent.root.i == tok.i:
+            # "the European Court of Justice": a name that runs past the head
+            whole = [e for e in self.kb.lookup(_DET.sub("", ent.text)) if e.kind == "org"]
+            if whole:
+                readings[tok.i] = whole[0]
         head_entry = readings.get(tok.i)
         countries = [e.country for i, e in sorted(readings.items()) if e.country and i != tok.i
                      and e.kind in ("country", "adjective", "capital", "demonym", "group",
@@ -260,6 +268,9 @@ class ActorResolver:
                                              and ent.root.i != tok.i))):
             return None  # "in Beijing", "the Gulf of Oman": a place, not the government
         orgs = [e for i, e in sorted(readings.items()) if e.kind == "org" and i != tok.i]
+        if not orgs and not countries and head_entry is not None and head_entry.kind == "sector" \
+                and head_entry.person:
+            orgs = self._belonging_org(tok)  # "inspectors from the IAEA"
         if (orgs and head_entry is not None and head_entry.kind == "sector" and head_entry.person
                 and orgs[0].code and not orgs[0].dated):
             # "a UN official", "the NATO spokesman": the organisation speaks
@@ -354,6 +365,23 @@ class ActorResolver:
         actor = make_actor(text, name, country, sector, groups, code)
         return actor, "; ".join(why), span
 
+    def _belonging_org(self, tok: Any) -> list[Entry]:
+        """The organisation a person belongs to: 'observers from the OSCE', 'a spokesman
+        for the World Food Programme', 'inspectors of the IAEA'."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("from", "for", "of", "with", "at"):
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                ent = self._entity_span(pobj)
+                name = _DET.sub("", ent.text if ent is not None else pobj.text)
+                found = [e for e in self.kb.lookup(name)
+                         if e.kind == "org" and e.code and not e.dated]
+                if found:
+                    return found[:1]
+        return []
+
     def _belonging_country(self, tok: Any, state: bool) -> str | None:
         """'workers at Argentina's state oil company', 'residents of Gaza'; an official
         'in Brussels' is only visiting."""
@@ -415,7 +443,13 @@ class ActorResolver:
 
     @staticmethod
     def _locative(tok: Any) -> bool:
-        return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS
+        """'in Beijing', and 'the city of Sucre', 'the capital, Kyiv': a place."""
+        if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if tok.dep_ == "appos" and tok.head.lemma_.lower() in PLACE_NOUNS:
+            return True
+        return (tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() in PLACE_NOUNS)
 
     def _remember(self, tok: Any, actor: Actor, ctx: Discourse, sent_idx: int) -> None:
         plural = tok.tag_ in ("NNS", "NNPS")
@@ -444,6 +478,9 @@ class ActorResolver:
             ctx.descriptions.setdefault(tok.lemma_.lower(), actor)
         if ctx.pending is not None and sent_idx - ctx.pending[1] > 2:
             ctx.pending = None
+
+
+_DET = re.compile(r"^the\s+", re.I)
 
 
 def _pick(entries: list[Entry], is_head: bool) -> Entry:

@@ -22,7 +22,6 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "
 PLACE_NOUNS = {"city", "town", "village", "region", "province", "capital", "district", "state",
                "border", "camp", "port", "county", "area", "territory", "island", "coast"}
 DOMESTIC_ROOTS = {"14", "17", "18", "19", "20"}
-DOMESTIC_CODES = {"0841"}  # a release: of the government's own prisoners unless said otherwise
 
 
 class SentenceActors:
@@ -132,6 +131,13 @@ class SentenceActors:
         if source is None:
             return None  # "killed in an air strike in Lebanon": a place, no one acting on it
         for t in tokens:
+            # "opened fire on Azerbaijani positions": the nation of the thing acted on
+            if not _under_prep(t, DESTINATION_PREPS, heads) and root not in DOMESTIC_ROOTS:
+                continue
+            nation = self.nationality(t, "CVL" if root in DOMESTIC_ROOTS else "GOV")
+            if nation is not None and nation.country != source.country:
+                return nation
+        for t in tokens:
             place = self.places.get(t.i)
             if place is None or not place.place.country:
                 continue
@@ -144,6 +150,15 @@ class SentenceActors:
                               "CVL" if root in DOMESTIC_ROOTS else "GOV")
         return None
 
+    def nationality(self, tok: Any, sector: str = "GOV") -> Actor | None:
+        """The state a nationality word on ``tok`` names ("Israeli strikes")."""
+        for t in tok.children:
+            if t.dep_ in ("amod", "compound") and t.i not in self.by_token:
+                e = self.kb.first(t.text, ("adjective", "country"))
+                if e is not None and e.country:
+                    return make_actor(t.text, None, e.country, sector)
+        return None
+
     def target_fallback(self, tok: Any | None, root: str, source: Actor | None = None
                         ) -> Actor | None:
         """An object that is no actor: an actor inside it, else an organisation naming it
@@ -151,6 +166,12 @@ class SentenceActors:
         it names, with the sector a modifier gives ("a police checkpoint in Mogadishu")."""
         if tok is None:
             return None
+        if root not in DOMESTIC_ROOTS:
+            # "condemned Israeli strikes", "rejected a German request to re-export Swiss-made
+            # ammunition": the nation of the thing acted on, before any inside it
+            nation = self.nationality(tok)
+            if nation is not None and not (source and nation.country == source.country):
+                return nation
         inner = self.within(tok, besides=source)
         if inner is not None:
             return inner
@@ -160,13 +181,6 @@ class SentenceActors:
                 org = self.kb.first(words, ("org",)) or self.kb.first(t.text, ("org",))
                 if org is not None and org.code and not org.dated:
                     return make_actor(t.text, org.name, org.country, org.sector, code=org.code)
-        if root not in DOMESTIC_ROOTS:
-            # "condemned Israeli strikes", "criticised Chinese policies": the nation's state
-            for t in tok.children:
-                if t.dep_ in ("amod", "compound"):
-                    e = self.kb.first(t.text, ("adjective", "country"))
-                    if e is not None and e.country:
-                        return make_actor(t.text, None, e.country, "GOV")
         if root not in DOMESTIC_ROOTS | PLACE_TARGET_ROOTS:
             return None  # "an agreement on rail links in Paris" is not with Paris
         country = self.place_country(tok)
@@ -210,17 +224,17 @@ def phrase_tokens(head: Any, skip: set[int]) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
-def localize(actor: Actor | None, place_country: str | None, other: Actor | None,
-             code: str) -> Actor | None:
-    """Give a country-less actor the country where the event happened, or, for events done
-    at home (protest, coercion, violence), the country of the state actor it faces."""
-    root = code[:2]
+def localize(actor: Actor | None, place_country: str | None, other: Actor | None
+             ) -> Actor | None:
+    """Give a country-less actor the country where the event happened, or else the country
+    of the state actor it faces: police question "former prime minister X", prosecutors
+    charge "executives", a minister demands that "students" end a blockade. A state acts
+    on people of another country only where the text says so, and then they have one."""
     if actor is None or actor.country or actor.sector in TRANSNATIONAL or (
             actor.sector is None and not actor.groups):
         return actor
     country = place_country
-    if country is None and other is not None and other.sector in STATE_SECTORS \
-            and (root in DOMESTIC_ROOTS or code in DOMESTIC_CODES):
+    if country is None and other is not None and other.sector in STATE_SECTORS:
         country = other.country
     if country is None:
         return actor

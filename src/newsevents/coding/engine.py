@@ -92,6 +92,8 @@ class EventCoder:
         if ps.sentence.heading and status.status == "asserted" and m.anchor.tag_ == "VB":
             status = replace(status, status="proposed")
         root = m.code[:2]
+        if m.target_tok is not None and m.target_tok.i == m.trigger.i:
+            m = replace(m, target_tok=None)  # "opened a joint investigation": no one
         if m.source_tok is not None and _non_agent(m.source_tok, self.lex.non_agents):
             return []
         place = self.attach.place(doc, ps, m.trigger, m.anchor)
@@ -139,8 +141,8 @@ class EventCoder:
                 tr = self.transforms.apply("promise", m.code)
         out: list[Event] = []
         for src0, tgt0 in pairs:
-            src = localize(src0, place_country, tgt0, m.code)
-            tgt = localize(tgt0, place_country, src0, m.code)
+            src = localize(src0, place_country, tgt0)
+            tgt = localize(tgt0, place_country, src0)
             if src is None and root == "14" and (place_country or (tgt and tgt.country)):
                 # protesters unnamed: the people of the place, or of the state they face
                 country = place_country or (tgt.country if tgt else None)
@@ -152,7 +154,7 @@ class EventCoder:
                 continue
             if src is not None and tgt is not None and src.same_entity(tgt):
                 tgt = None  # "Canada should lift its tariffs": no one else is acted on
-            if (root == "15" and src is not None and tgt0 is not None
+            if ((root == "15" or m.code.startswith("087")) and src is not None and tgt0 is not None
                     and tgt0.sector in ("MIL", "COP")
                     and tgt0.country in (None, src.country)):
                 tgt = None  # "France deployed 45,000 police": its own force, not a target

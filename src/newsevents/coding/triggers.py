@@ -25,6 +25,9 @@ NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT", "DATE",
                  "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "dative"}
 DEFAULT_VERB_PREPS = ("with", "against", "on", "between", "to")
+# nouns that hold an event noun without changing it: "a round of talks", "a wave of arrests"
+CONTAINER_NOUNS = {"round", "series", "wave", "spate", "string", "campaign", "day", "week",
+                   "flurry", "barrage", "volley", "set"}
 
 
 @dataclass
@@ -180,9 +183,13 @@ class TriggerFinder:
         anchor = tok
         source = target = None
         implied: Actor | None = None
-        head = tok.head
+        slot = tok  # where the event noun stands in the clause
+        if (tok.dep_ == "pobj" and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() in CONTAINER_NOUNS):
+            slot = tok.head.head  # "opened a new round of talks", "a wave of arrests"
+        head = slot.head
         light = head.lemma_.lower() in self.lex.light_verbs
-        if tok.dep_ in ("dobj", "nsubjpass", "attr") and light:
+        if slot.dep_ in ("dobj", "nsubjpass", "attr") and light:
             anchor = head
             source = agent(head) if is_passive(head) else self._subject(head)
         elif pat.needs_light_verb:

@@ -65,6 +65,12 @@ class PlaceFinder:
                 site = SITE_WORDS.search(name)
                 if not cands and site:  # "Tashkent airport", "Evin prison": the town's site
                     cands = self.gaz.candidates(name[:site.start()].strip())
+                known = self.kb.first(name, ("country",))
+                country = self.gaz.countries(known.country) if (
+                    cands and known is not None and known.country) else None
+                if country is not None:
+                    # the actor tables settle a country's short name ("Congo" is the DRC)
+                    cands = [country, *[c for c in cands if c.kind != "country"]]
                 if cands:
                     found.append((ps, ent, cands))
                     context[cands[0].country or ""] += 1

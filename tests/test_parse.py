@@ -1,3 +1,5 @@
+import pytest
+
 from newsevents.parse import blocks
 from newsevents.records import Article, Document
 
@@ -23,3 +25,15 @@ def test_parse_sentence_offsets_point_into_body(coder) -> None:
     assert texts == [s.text for s in doc.sentences]
     assert texts[1] == "Crackdown feared" and doc.sentences[1].heading
     assert texts[0].endswith("\u201cquietly\u201d.")
+
+
+@pytest.mark.parametrize(("text", "form", "lemma"), [
+    ("Dock workers staged a walkout in Antwerp.", "staged", "stage"),
+    ("The council forgave the debt last year.", "forgave", "forgive"),
+    ("Gunmen slew three guards at the gate.", "slew", "slay"),
+])
+def test_parse_lemma_fixes_from_the_data_table(coder, text: str, form: str, lemma: str) -> None:
+    doc = coder.pipeline.parser(Document(article=Article("p", text, "2024-01-10")))
+    assert doc.parsed is not None
+    toks = [t for ps in doc.parsed.sentences for t in ps.span if t.text == form]
+    assert toks and toks[0].lemma_ == lemma

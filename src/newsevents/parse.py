@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from newsevents.data import data_path, read_tsv
 from newsevents.errors import SetupError
 from newsevents.ingest.normalize import normalize_text
 from newsevents.records import Document, Sentence
@@ -102,6 +103,7 @@ class Parser:
     def __init__(self, nlp: Any = None, batch_size: int = 64) -> None:
         self.nlp = nlp if nlp is not None else load_model()
         self.batch_size = batch_size
+        self.lemmas = {r["form"]: r["lemma"] for r in read_tsv(data_path("lemmas.tsv"))}
 
     def __call__(self, doc: Document) -> Document:
         return next(iter(self.pipe([doc])))
@@ -117,6 +119,11 @@ class Parser:
         per_doc: list[list[ParsedSentence]] = [[] for _ in docs]
         for (i, block, _), sdoc in zip(jobs, parsed, strict=True):
             body = docs[i].article.body
+            for tok in sdoc:
+                # "staged" is not "stag", "forgave" is "forgive" (data/lemmas.tsv)
+                fixed = self.lemmas.get(tok.lower_)
+                if fixed is not None and tok.pos_ in ("VERB", "AUX"):
+                    tok.lemma_ = fixed
             spans = [sdoc[:]] if block.heading else list(sdoc.sents)
             for span in spans:
                 # trim white space tokens at the edges

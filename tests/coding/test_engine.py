@@ -247,3 +247,10 @@ def test_engine_participle_of_manner_is_part_of_the_act(coder, text: str, root: 
                                                         dropped: str) -> None:
     roots = [e.cameo_root for e in coder.code_text(text, "2024-05-02").events]
     assert root in roots and dropped not in roots, roots
+
+
+def test_engine_protest_without_addressee_targets_the_state(coder) -> None:
+    doc = coder.code_text("Thousands of farmers rallied in Warsaw on Sunday.", "2024-05-02")
+    protest = [e for e in doc.events if e.cameo_root == "14"]
+    assert protest and protest[0].target is not None
+    assert (protest[0].target.country, protest[0].target.sector) == ("POL", "GOV")

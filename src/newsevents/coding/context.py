@@ -134,7 +134,7 @@ class SentenceActors:
             # "opened fire on Azerbaijani positions": the nation of the thing acted on
             if not _under_prep(t, DESTINATION_PREPS, heads) and root not in DOMESTIC_ROOTS:
                 continue
-            nation = self.nationality(t, "CVL" if root in DOMESTIC_ROOTS else "GOV")
+            nation = self.nationality(t, _place_sector(root))
             if nation is not None and nation.country != source.country:
                 return nation
         for t in tokens:
@@ -146,8 +146,7 @@ class SentenceActors:
             country = place.place.country
             if source.country == country and root not in DOMESTIC_ROOTS:
                 continue
-            return make_actor(t.text, None, country,
-                              "CVL" if root in DOMESTIC_ROOTS else "GOV")
+            return make_actor(t.text, None, country, _place_sector(root))
         return None
 
     def nationality(self, tok: Any, sector: str = "GOV") -> Actor | None:
@@ -186,7 +185,7 @@ class SentenceActors:
         country = self.place_country(tok)
         if country is None:
             return None
-        sector = "CVL" if root in DOMESTIC_ROOTS else "GOV"
+        sector = _place_sector(root)
         for t in tok.subtree:
             if t.dep_ in ("compound", "amod") or t.i == tok.i:
                 e = self.kb.first(t.text, ("sector",)) or self.kb.first(t.lemma_, ("sector",))
@@ -240,6 +239,12 @@ def localize(actor: Actor | None, place_country: str | None, other: Actor | None
         return actor
     return replace(actor, country=country,
                    code=compose_code(country, actor.sector, actor.groups))
+
+
+def _place_sector(root: str) -> str:
+    """Who a place stands for as a target: its people, when force or coercion is used on it
+    ("shelled villages in Kherson"); its state, for a protest made there or diplomacy."""
+    return "CVL" if root in DOMESTIC_ROOTS - {"14"} else "GOV"
 
 
 def _under_prep(tok: Any, preps: set[str], heads: list[Any]) -> bool:

@@ -152,6 +152,11 @@ class EventCoder:
                 tgt = speaker[0]  # "Ukraine urged Germany to supply missiles": to Ukraine
             if src is None and tgt is None:
                 continue
+            if root == "14" and tgt is None and src is not None and src.sector != "GOV":
+                # a protest that names no addressee is made to the state where it happens
+                country = place_country or src.country
+                if country is not None:
+                    tgt = make_actor("", None, country, "GOV")
             if src is not None and tgt is not None and src.same_entity(tgt):
                 tgt = None  # "Canada should lift its tariffs": no one else is acted on
             if ((root == "15" or m.code.startswith("087")) and src is not None and tgt0 is not None

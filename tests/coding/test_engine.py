@@ -254,3 +254,17 @@ def test_engine_protest_without_addressee_targets_the_state(coder) -> None:
     protest = [e for e in doc.events if e.cameo_root == "14"]
     assert protest and protest[0].target is not None
     assert (protest[0].target.country, protest[0].target.sector) == ("POL", "GOV")
+
+
+def test_engine_event_noun_that_is_only_a_topic_is_not_coded(coder) -> None:
+    doc = coder.code_text("The Council of Europe opened an inquiry into alleged abuses in "
+                          "Moldovan prisons.", "2024-05-02")
+    roots = [e.cameo_root for e in doc.events]
+    assert "09" in roots and "18" not in roots, roots
+
+
+def test_engine_event_noun_in_a_circumstance_is_coded(coder) -> None:
+    doc = coder.code_text("Police in Lima detained nine students during a protest against "
+                          "fee rises.", "2024-05-02")
+    roots = [e.cameo_root for e in doc.events]
+    assert "17" in roots and "14" in roots, roots

@@ -36,6 +36,7 @@ SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 SYMMETRIC_CODES = {"036", "046", "057", "030", "0841"}
 # acts one asks for oneself: the one who asks receives them unless another is named
 RECIPIENT_ROOTS = {"06", "07", "08"}
+TOPIC_PREPS = {"into", "for", "of", "over", "about", "on", "in", "regarding", "concerning"}
 ORDER_CUES = {"order", "instruct"}
 HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"}
 CODER_VERSION = "coder-0.1"
@@ -267,9 +268,12 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
     two civilians" is one attack; "rallied in Tbilisi, demanding his resignation" is one
     protest (whose demand its subcode tells)."""
     roots = {m.trigger.i: m.code[:2] for m in matches}
+    anchors = {m.anchor.i for m in matches} | set(roots)
     out = []
     for m in matches:
         t = m.trigger
+        if _topic_of_another(m, anchors):
+            continue
         head_root = roots.get(t.head.i) if t.dep_ == "advcl" and t.tag_ == "VBG" else None
         if head_root is not None and (
                 (head_root in VIOLENT_ROOTS and m.code[:2] in VIOLENT_ROOTS)
@@ -277,6 +281,26 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
             continue
         out.append(m)
     return out
+
+
+def _topic_of_another(m: Match, triggers: set[int]) -> bool:
+    """An event noun that is only what another event is about, with a side of its own
+    missing: "an inquiry into alleged abuses", "an appeal for food aid", "lifted restrictions
+    on gatherings". (With both sides named it is an event of its own: "an investigation into
+    the shelling of a market by Russian forces".)"""
+    if m.anchor.i != m.trigger.i or m.trigger.pos_ == "VERB" or (
+            (m.source_tok is not None or m.implied_source is not None)
+            and m.target_tok is not None):
+        return False
+    t = m.trigger
+    for _ in range(4):
+        if t.dep_ not in ("pobj", "prep", "dobj", "nsubjpass", "compound", "conj", "appos") or (
+                t.dep_ == "prep" and t.lower_ not in TOPIC_PREPS):
+            return False  # "detained 14 during a protest": a circumstance, an event of its own
+        t = t.head
+        if t.i in triggers and t.i != m.trigger.i:
+            return True
+    return False
 
 
 def _negated(verb: Any) -> bool:

@@ -268,3 +268,27 @@ def test_engine_event_noun_in_a_circumstance_is_coded(coder) -> None:
                           "fee rises.", "2024-05-02")
     roots = [e.cameo_root for e in doc.events]
     assert "17" in roots and "14" in roots, roots
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Diplomats asked whether Ankara would reopen its embassy in Damascus.", "02"),
+        ("Brazil and Argentina met in the semifinal in Doha on Tuesday.", "04"),
+    ],
+)
+def test_engine_phrases_that_code_nothing(coder, text: str, absent: str) -> None:
+    roots = [e.cameo_root for e in coder.code_text(text, "2024-05-02").events]
+    assert absent not in roots, roots
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The opposition walked out of the negotiations with the ruling party.", "164"),
+        ("Kenya rallied African governments behind the proposal.", "053"),
+    ],
+)
+def test_engine_verb_with_object_changes_the_code(coder, text: str, code: str) -> None:
+    codes = [e.cameo for e in coder.code_text(text, "2024-05-02").events]
+    assert code in codes, codes

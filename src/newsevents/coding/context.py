@@ -202,7 +202,7 @@ OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "advcl", 
                   "npadvmod", "poss"}
 # prepositions that lead to whom an act is done, and to a place as its destination
 TARGET_PREPS = {"to", "with", "for", "against", "on", "into", "from", "between", "toward",
-                "towards", "over", "in", "at", "upon", "among", "as"}
+                "towards", "over", "in", "at", "upon", "among", "as", "out", "of"}
 DESTINATION_PREPS = {"to", "into", "for", "toward", "towards", "between", "against", "on"}
 
 
@@ -248,11 +248,17 @@ def _place_sector(root: str) -> str:
 
 
 def _under_prep(tok: Any, preps: set[str], heads: list[Any]) -> bool:
-    """Whether ``tok`` hangs below one of ``preps`` on its way up to one of ``heads``."""
+    """Whether ``tok`` hangs below one of ``preps`` on its way up to one of ``heads``
+    ("on the sidelines of a summit in Astana" leads to no one)."""
     stop = {h.i for h in heads}
     up = tok
     while up.i not in stop and up.head.i != up.i:
         if up.dep_ == "prep" and up.lower_ in preps:
-            return True
+            obj = next((c for c in up.children if c.dep_ == "pobj"), None)
+            return obj is None or obj.lemma_.lower() not in SETTING_NOUNS
         up = up.head
     return False
+
+
+SETTING_NOUNS = {"sideline", "sidelines", "margin", "margins", "eve", "occasion", "edge",
+                 "outskirts", "basis", "behalf"}

@@ -17,12 +17,11 @@ from pathlib import Path
 
 from newsevents.actors.kb import KnowledgeBase
 from newsevents.coding.petrarch import (
-    NULL_CODE,
     DictionaryError,
     PetrarchDictionaries,
     read_dictionaries,
 )
-from newsevents.coding.tables import PARTICLES, Lexicon, Ontology, VerbPattern
+from newsevents.coding.tables import NULL_CODE, PARTICLES, Lexicon, Ontology, VerbPattern
 from newsevents.errors import SetupError
 
 log = logging.getLogger(__name__)

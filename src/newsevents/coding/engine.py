@@ -36,7 +36,7 @@ SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 SYMMETRIC_CODES = {"036", "046", "057", "030", "0841"}
 # acts one asks for oneself: the one who asks receives them unless another is named
 RECIPIENT_ROOTS = {"06", "07", "08"}
-TOPIC_PREPS = {"into", "for", "of", "over", "about", "on", "in", "regarding", "concerning"}
+TOPIC_PREPS = {"into", "for", "of", "out", "over", "about", "on", "in", "regarding", "concerning"}
 ORDER_CUES = {"order", "instruct"}
 HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"}
 CODER_VERSION = "coder-0.1"
@@ -110,7 +110,8 @@ class EventCoder:
             return []  # "shares rallied", "talks stalled": no one protests or appeals
         targets: list[Actor | None] = list(ctx.at(m.target_tok, place_country)) or [
             ctx.target_fallback(m.target_tok, root, sources[0])]
-        if targets == [None]:
+        joint = len(sources) > 1 and (root in SYMMETRIC_ROOTS or m.code in SYMMETRIC_CODES)
+        if targets == [None] and not joint:  # "X and Y held talks": with each other
             skip = {t.i for t in m.source_tok.subtree} if m.source_tok is not None else set()
             light = m.trigger.head.i == m.anchor.i and m.trigger.dep_ in (
                 "dobj", "nsubjpass", "attr")  # "held talks with", not "apologized for abuses"
@@ -294,7 +295,8 @@ def _topic_of_another(m: Match, triggers: set[int]) -> bool:
         return False
     t = m.trigger
     for _ in range(4):
-        if t.dep_ not in ("pobj", "prep", "dobj", "nsubjpass", "compound", "conj", "appos") or (
+        if t.dep_ not in ("pobj", "prep", "dobj", "nsubjpass", "compound", "conj", "appos",
+                          "prt", "advmod") or (
                 t.dep_ == "prep" and t.lower_ not in TOPIC_PREPS):
             return False  # "detained 14 during a protest": a circumstance, an event of its own
         t = t.head

@@ -58,12 +58,11 @@ from itertools import product
 from pathlib import Path
 from typing import Literal
 
+from newsevents.coding.tables import NULL_CODE
+
 log = logging.getLogger(__name__)
 
 Kind = Literal["verbs", "actors", "agents", "discards", "issues"]
-
-NULL_CODE = "---"
-"""PETRARCH's null code: the phrase is recognised but yields no event (or no actor)."""
 
 # Words taken as the preposition introducing the target when they stand right before '+'
 # outside a parenthesised phrase ("* ON +"); inside "(ON +)" the phrase's head is used as is.

@@ -19,6 +19,8 @@ PREPOSITIONS = {"on", "upon", "to", "with", "against", "for", "of", "from", "int
 PARTICLES = {"up", "down", "out", "off", "in", "back", "away", "over", "on", "through", "around"}
 STATUS_CLASSES = ("claimed", "negated", "future", "proposed", "hypothetical")
 
+NULL_CODE = "---"  # a phrase that codes nothing (and blocks the less specific ones)
+
 
 @dataclass(frozen=True)
 class CameoCode:
@@ -114,7 +116,7 @@ class Lexicon:
                           for k, v in (doc.get("sets") or {}).items()})
         for n, entry in enumerate(doc.get("verbs") or []):
             code = str(entry["code"])
-            if ontology is not None and code not in ontology:
+            if ontology is not None and code not in ontology and code != NULL_CODE:
                 raise SetupError("E010", f"{path}: verb entry {n} uses unknown code {code}")
             for phrase in entry.get("verbs") or []:
                 vp = parse_verb_phrase(str(phrase), code, entry, f"{path.stem}:v{n}", self.sets)

@@ -16,9 +16,8 @@ from typing import Any
 from newsevents.actors.kb import KnowledgeBase
 from newsevents.actors.resolve import STATE_SECTORS, make_actor
 from newsevents.coding.context import SentenceActors
-from newsevents.coding.petrarch import NULL_CODE
 from newsevents.coding.syntax import agent, children, is_passive, subject
-from newsevents.coding.tables import Lexicon, VerbPattern
+from newsevents.coding.tables import NULL_CODE, Lexicon, VerbPattern
 from newsevents.records import Actor
 
 NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT", "DATE", "TIME",

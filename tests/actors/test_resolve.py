@@ -104,3 +104,19 @@ def test_resolve_person_belongs_to_the_organisation_after_from(coder) -> None:
 def test_resolve_a_city_named_by_its_noun_is_a_place(coder, text: str) -> None:
     doc = coder.code_text(text, "2024-01-10")
     assert not [m for m in doc.actors if m.text in ("Mombasa", "Nairobi")]
+
+
+def test_resolve_surname_that_names_a_country_after_a_title(coder) -> None:
+    doc = coder.code_text("Kenyan Trade Minister Peter Chad visited the port.", "2024-01-10")
+    heads = [m for m in doc.actors if "Peter" in m.text]
+    assert heads and heads[0].actor.country == "KEN", [(m.text, m.actor.code) for m in doc.actors]
+    doc = coder.code_text("Peruvian Foreign Minister Ana Jordan met reporters.", "2024-01-10")
+    heads = [m for m in doc.actors if "Ana" in m.text]
+    assert heads and heads[0].actor.country == "PER", [(m.text, m.actor.code) for m in doc.actors]
+
+
+def test_resolve_appositive_with_unknown_role_still_says_whose(coder) -> None:
+    doc = coder.code_text("Tomas Varga, Slovakia's data protection inspector-general, "
+                          "criticised the bill.", "2024-01-10")
+    got = {m.text: m.actor.country for m in doc.actors}
+    assert got.get("Tomas Varga") == "SVK", got

@@ -396,6 +396,18 @@ class ActorResolver:
                         return e.country
         return None
 
+    def _inside_titled_name(self, window: list[Any]) -> bool:
+        """Whether the tokens end a person's name that follows a title: "Foreign Minister
+        Rafael Montenegro" (not "Will Washington demand", which the tagger also calls a
+        person)."""
+        if not any(t.ent_type_ == "PERSON" for t in window) or window[0].ent_iob_ != "I":
+            return False
+        doc, start = window[0].doc, window[0].i
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+        title = doc[start - 1] if start > 0 else None
+        return title is not None and self.kb.first(title.lemma_.lower(), ("sector",)) is not None
+
     def _readings(self, core: list[Any], head: Any) -> dict[int, Entry]:
         """KB readings of the core tokens, longest phrase first; keyed by last token index."""
         out: dict[int, Entry] = {}
@@ -408,12 +420,13 @@ class ActorResolver:
                     continue
                 phrase = " ".join(t.text for t in window)
                 entries = self.kb.lookup(phrase)
-                if any(t.ent_type_ == "PERSON" for t in window):
-                    # "Rafael Montenegro" is a man, not a country
-                    entries = [e for e in entries if e.kind in ("sector", "org")]
                 if not entries:
                     entries = self.kb.lookup(" ".join(
                         (t.lemma_ if t.pos_ == "NOUN" else t.text) for t in window))
+                if self._inside_titled_name(window):
+                    # "Rafael Montenegro" is a man, not a country ("Sri Lanka" mistagged as
+                    # a person is still the country; "Tajik" before a name still says whose)
+                    entries = [e for e in entries if e.kind in ("sector", "org", "adjective")]
                 if entries:
                     last = window[-1]
                     out[last.i] = _pick(entries, last.i == head.i)
@@ -434,11 +447,16 @@ class ActorResolver:
         return None
 
     def _appositive(self, tok: Any, ctx: Discourse) -> Actor | None:
+        """'X, a Uyghur activist': the description; 'X, Ukraine's ombudsman', a role we do
+        not know, still says whose."""
         for c in tok.children:
             if c.dep_ == "appos":
                 found = self._phrase(c, ctx)
                 if found:
                     return found[0]
+                owner = self._possessor(c, ctx)
+                if owner is not None and owner.country:
+                    return make_actor(c.text, None, owner.country, None, owner.groups)
         return None
 
     @staticmethod

@@ -275,6 +275,9 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
         t = m.trigger
         if _topic_of_another(m, anchors):
             continue
+        if (t.dep_ == "pobj" and t.head.dep_ == "prep"
+                and roots.get(t.head.head.i) == m.code[:2] and t.head.head.i != t.i):
+            continue  # "went on strike": the verb's phrase already codes it
         head_root = roots.get(t.head.i) if t.dep_ == "advcl" and t.tag_ == "VBG" else None
         if head_root is not None and (
                 (head_root in VIOLENT_ROOTS and m.code[:2] in VIOLENT_ROOTS)

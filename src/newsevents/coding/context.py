@@ -203,7 +203,7 @@ OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "advcl", 
 # prepositions that lead to whom an act is done, and to a place as its destination
 TARGET_PREPS = {"to", "with", "for", "against", "on", "into", "from", "between", "toward",
                 "towards", "over", "in", "at", "upon", "among", "as", "out", "of"}
-DESTINATION_PREPS = {"to", "into", "for", "toward", "towards", "between", "against", "on"}
+DESTINATION_PREPS = {"to", "into", "for", "toward", "towards", "between", "against", "on", "from"}
 
 
 def phrase_tokens(head: Any, skip: set[int]) -> list[Any]:

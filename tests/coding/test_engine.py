@@ -292,3 +292,16 @@ def test_engine_phrases_that_code_nothing(coder, text: str, absent: str) -> None
 def test_engine_verb_with_object_changes_the_code(coder, text: str, code: str) -> None:
     codes = [e.cameo for e in coder.code_text(text, "2024-05-02").events]
     assert code in codes, codes
+
+
+def test_engine_easing_restrictions_is_done_for_the_people(coder) -> None:
+    doc = coder.code_text("The Sri Lankan government lifted the curfew in Kandy on Friday.",
+                          "2024-05-02")
+    ease = [e for e in doc.events if e.cameo.startswith("081")]
+    assert ease and ease[0].target is not None and ease[0].target.country == "LKA"
+
+
+def test_engine_surrender_to_the_army_targets_it(coder) -> None:
+    doc = coder.code_text("Forty rebels surrendered to the Malian army near Gao.", "2024-05-02")
+    ev = [e for e in doc.events if e.cameo.startswith("087")]
+    assert ev and ev[0].target is not None and ev[0].target.sector == "MIL"

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
-from newsevents.actors.resolve import make_actor
+from newsevents.actors.resolve import STATE_SECTORS, make_actor
 from newsevents.coding.attach import Attacher
 from newsevents.coding.context import SentenceActors, localize
 from newsevents.coding.dictionaries import UserDictionaries
@@ -36,6 +36,7 @@ SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 SYMMETRIC_CODES = {"036", "046", "057", "030", "0841"}
 # acts one asks for oneself: the one who asks receives them unless another is named
 RECIPIENT_ROOTS = {"06", "07", "08"}
+EASING_CODES = ("081", "082")  # restrictions and repression eased: on the population
 TOPIC_PREPS = {"into", "for", "of", "out", "over", "about", "on", "in", "regarding", "concerning"}
 ORDER_CUES = {"order", "instruct"}
 HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"}
@@ -154,6 +155,10 @@ class EventCoder:
                 tgt = speaker[0]  # "Ukraine urged Germany to supply missiles": to Ukraine
             if src is None and tgt is None:
                 continue
+            if (tgt is None and src is not None and src.country and src.sector in STATE_SECTORS
+                    and m.code.startswith(EASING_CODES)):
+                # "lifted the curfew", "eased restrictions on gatherings": for the people
+                tgt = make_actor("", None, src.country, "CVL")
             if root == "14" and tgt is None and src is not None and src.sector != "GOV":
                 # a protest that names no addressee is made to the state where it happens
                 country = place_country or src.country
@@ -162,6 +167,7 @@ class EventCoder:
             if src is not None and tgt is not None and src.same_entity(tgt):
                 tgt = None  # "Canada should lift its tariffs": no one else is acted on
             if ((root == "15" or m.code.startswith("087")) and src is not None and tgt0 is not None
+                    and m.target_tok is not None and m.target_tok.dep_ == "dobj"
                     and tgt0.sector in ("MIL", "COP")
                     and tgt0.country in (None, src.country)):
                 tgt = None  # "France deployed 45,000 police": its own force, not a target

@@ -305,3 +305,16 @@ def test_engine_surrender_to_the_army_targets_it(coder) -> None:
     doc = coder.code_text("Forty rebels surrendered to the Malian army near Gao.", "2024-05-02")
     ev = [e for e in doc.events if e.cameo.startswith("087")]
     assert ev and ev[0].target is not None and ev[0].target.sector == "MIL"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Two guards were killed in an air strike on the depot near Marib.", "195"),
+        ("Turkish troops killed four PKK fighters in a clash near the border.", "19"),
+    ],
+)
+def test_engine_killing_told_by_its_means_takes_the_means_code(coder, text: str,
+                                                               code: str) -> None:
+    codes = [e.cameo for e in coder.code_text(text, "2024-05-02").events]
+    assert any(c.startswith(code) for c in codes) and "1823" not in codes, codes

@@ -274,6 +274,7 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
     """A participle that tells how an act went is part of it: "shelled the town, killing
     two civilians" is one attack; "rallied in Tbilisi, demanding his resignation" is one
     protest (whose demand its subcode tells)."""
+    matches = _by_means(matches)
     roots = {m.trigger.i: m.code[:2] for m in matches}
     anchors = {m.anchor.i for m in matches} | set(roots)
     out = []
@@ -291,6 +292,28 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
             continue
         out.append(m)
     return out
+
+
+def _by_means(matches: list[Match]) -> list[Match]:
+    """"Killed six rebels in a firefight", "were killed in a drone strike": the killing is
+    how the strike or the fight is told; one event with the strike's code and the verb's
+    actors."""
+    nouns = {m.trigger.i: m for m in matches if m.trigger.pos_ == "NOUN"
+             and m.code[:2] in VIOLENT_ROOTS}
+    out, used = [], set()
+    for m in matches:
+        if m.trigger.pos_ == "VERB" and m.code[:2] == "18":
+            for prep in m.trigger.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "during", "by"):
+                    continue
+                means = next((nouns[c.i] for c in prep.children
+                              if c.dep_ == "pobj" and c.i in nouns), None)
+                if means is not None and means.code[:2] != "18":
+                    m = replace(m, code=means.code, rule=f"{m.rule}+{means.rule}")
+                    used.add(means.trigger.i)
+                    break
+        out.append(m)
+    return [m for m in out if m.trigger.i not in used or m.trigger.pos_ == "VERB"]
 
 
 def _topic_of_another(m: Match, triggers: set[int]) -> bool:

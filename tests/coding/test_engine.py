@@ -318,3 +318,10 @@ def test_engine_killing_told_by_its_means_takes_the_means_code(coder, text: str,
                                                                code: str) -> None:
     codes = [e.cameo for e in coder.code_text(text, "2024-05-02").events]
     assert any(c.startswith(code) for c in codes) and "1823" not in codes, codes
+
+
+def test_engine_threat_targets_who_must_comply(coder) -> None:
+    doc = coder.code_text("Serbia threatened to cut gas supplies if Montenegro recognised "
+                          "the new border.", "2024-05-02")
+    threats = [e for e in doc.events if e.cameo_root == "13"]
+    assert threats and threats[0].target is not None and threats[0].target.country == "MNE"

@@ -116,6 +116,14 @@ class SentenceActors:
         tokens: list[Any] = []
         for h in heads:
             tokens += [t for t in phrase_tokens(h, skip) if t not in tokens]
+        if root == "13":
+            # "threatened to take measures if Finland joined NATO": the one who must comply
+            for t in [*heads, *tokens]:
+                for cl in t.children:
+                    if cl.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in (
+                            "if", "unless", "should") for c in cl.children):
+                        tokens += [s for c in cl.children if c.dep_ == "nsubj"
+                                   for s in c.subtree if s not in tokens]
         for t in tokens:
             m = self.by_token.get(t.i)
             if m is None or m.why.startswith("pronoun") and source is not None and (

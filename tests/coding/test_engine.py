@@ -325,3 +325,9 @@ def test_engine_threat_targets_who_must_comply(coder) -> None:
                           "the new border.", "2024-05-02")
     threats = [e for e in doc.events if e.cameo_root == "13"]
     assert threats and threats[0].target is not None and threats[0].target.country == "MNE"
+
+
+def test_engine_a_ministry_named_for_the_economy_still_acts(coder) -> None:
+    doc = coder.code_text("Italian Economy Minister Paolo Conti arrived in Tunis on Monday.",
+                          "2024-05-02")
+    assert [e.cameo for e in doc.events] == ["042"]

@@ -331,3 +331,17 @@ def test_engine_a_ministry_named_for_the_economy_still_acts(coder) -> None:
     doc = coder.code_text("Italian Economy Minister Paolo Conti arrived in Tunis on Monday.",
                           "2024-05-02")
     assert [e.cameo for e in doc.events] == ["042"]
+
+
+def test_engine_restrictions_imposed_fall_on_the_people(coder) -> None:
+    doc = coder.code_text("Kazakhstan's government banned all street rallies in Almaty.",
+                          "2024-05-02")
+    ban = [e for e in doc.events if e.cameo.startswith("172")]
+    assert ban and ban[0].target is not None and ban[0].target.country == "KAZ"
+
+
+def test_engine_passive_subject_of_a_verb_event_is_its_theme(coder) -> None:
+    doc = coder.code_text("Sanctions on Venezuelan oil were eased by Washington last week.",
+                          "2024-05-02")
+    roots = [e.cameo_root for e in doc.events]
+    assert "08" in roots and "16" not in roots, roots

@@ -442,6 +442,8 @@ class ActorResolver:
             if c.dep_ == "poss":
                 if c.pos_ == "PRON":
                     return self._pronoun(c, ctx)
+                if c.i in ctx.resolved:  # resolved already, left to right
+                    return ctx.resolved[c.i]
                 found = self._phrase(c, ctx)
                 return found[0] if found else None
         return None

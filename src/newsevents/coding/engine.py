@@ -36,8 +36,10 @@ SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 SYMMETRIC_CODES = {"036", "046", "057", "030", "0841"}
 # acts one asks for oneself: the one who asks receives them unless another is named
 RECIPIENT_ROOTS = {"06", "07", "08"}
-EASING_CODES = ("081", "082")  # restrictions and repression eased: on the population
-TOPIC_PREPS = {"into", "for", "of", "out", "over", "about", "on", "in", "regarding", "concerning"}
+# restrictions imposed or eased, repression eased: on the population unless said otherwise
+POPULATION_CODES = ("081", "082", "172")
+TOPIC_PREPS = {"into", "for", "of", "out", "over", "about", "on", "in", "against", "regarding",
+               "concerning"}
 ORDER_CUES = {"order", "instruct"}
 HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"}
 CODER_VERSION = "coder-0.1"
@@ -156,8 +158,8 @@ class EventCoder:
             if src is None and tgt is None:
                 continue
             if (tgt is None and src is not None and src.country and src.sector in STATE_SECTORS
-                    and m.code.startswith(EASING_CODES)):
-                # "lifted the curfew", "eased restrictions on gatherings": for the people
+                    and m.code.startswith(POPULATION_CODES)):
+                # "lifted the curfew", "banned all public gatherings": on the people
                 tgt = make_actor("", None, src.country, "CVL")
             if root == "14" and tgt is None and src is not None and src.sector != "GOV":
                 # a protest that names no addressee is made to the state where it happens

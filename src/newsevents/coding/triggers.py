@@ -61,6 +61,7 @@ class TriggerFinder:
         out: list[Match] = []
         lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
         consumed: set[int] = set()  # objects of a matched verb are not events of their own
+        nouns: list[Match] = []
         for tok in sent:
             if tok.ent_type_ in NAME_ENTITIES:
                 continue  # "the Genocide Convention", "Committee to Protect Journalists"
@@ -70,15 +71,16 @@ class TriggerFinder:
                 m = self._verb(tok, ctx, lemmas)
                 if m is not None:
                     out.append(m)
-                    consumed.update(c.i for c in children(tok, "dobj"))
+                    # its object is what it acts on ("lifted restrictions", "restrictions
+                    # were lifted"), not an event of its own
+                    consumed.update(c.i for c in children(tok, "dobj", "nsubjpass"))
                     continue
-            if tok.i in consumed:
-                continue
             if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound":
                 n = self._noun(tok, ctx)
                 if n is not None:
-                    out.append(n)
-        return out
+                    nouns.append(n)
+        out += [n for n in nouns if n.trigger.i not in consumed]
+        return sorted(out, key=lambda m: m.trigger.i)
 
     def _verb(self, tok: Any, ctx: SentenceActors, lemmas: set[str]) -> Match | None:
         pats = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_)

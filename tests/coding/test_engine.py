@@ -345,3 +345,10 @@ def test_engine_passive_subject_of_a_verb_event_is_its_theme(coder) -> None:
                           "2024-05-02")
     roots = [e.cameo_root for e in doc.events]
     assert "08" in roots and "16" not in roots, roots
+
+
+def test_engine_participles_joined_to_a_participle_of_manner_are_folded(coder) -> None:
+    doc = coder.code_text("Government soldiers carried out a massacre in the valley, looting farms "
+                          "and killing their owners.", "2024-05-02")
+    roots = [e.cameo_root for e in doc.events]
+    assert roots.count("20") == 1 and "18" not in roots, roots

@@ -278,7 +278,8 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
     protest (whose demand its subcode tells)."""
     matches = _by_means(matches)
     roots = {m.trigger.i: m.code[:2] for m in matches}
-    anchors = {m.anchor.i for m in matches} | set(roots)
+    anchored = {m.anchor.i: m.code[:2] for m in matches}  # "carried out atrocities, burning"
+    anchors = set(anchored) | set(roots)
     out = []
     for m in matches:
         t = m.trigger
@@ -287,7 +288,13 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
         if (t.dep_ == "pobj" and t.head.dep_ == "prep"
                 and roots.get(t.head.head.i) == m.code[:2] and t.head.head.i != t.i):
             continue  # "went on strike": the verb's phrase already codes it
-        head_root = roots.get(t.head.i) if t.dep_ == "advcl" and t.tag_ == "VBG" else None
+        first = t
+        for _ in range(4):  # "burning villages and killing and raping their inhabitants"
+            if first.dep_ not in ("conj", "dobj") or first.head.i == first.i:
+                break
+            first = first.head
+        head_root = (roots.get(first.head.i) or anchored.get(first.head.i)
+                     if first.dep_ == "advcl" and t.tag_ == "VBG" else None)
         if head_root is not None and (
                 (head_root in VIOLENT_ROOTS and m.code[:2] in VIOLENT_ROOTS)
                 or (head_root == "14" and m.code[:2] == "10")):

@@ -352,3 +352,25 @@ def test_engine_participles_joined_to_a_participle_of_manner_are_folded(coder) -
                           "and killing their owners.", "2024-05-02")
     roots = [e.cameo_root for e in doc.events]
     assert roots.count("20") == 1 and "18" not in roots, roots
+
+
+def test_engine_according_to_a_report_makes_a_claim_of_its_author(coder) -> None:
+    doc = coder.code_text("Prisoners in Mosul were tortured by militia guards, according to "
+                          "a report by Human Rights Watch.", "2024-05-02")
+    torture = [e for e in doc.events if e.cameo.startswith("182")]
+    assert torture and torture[0].status == "claimed"
+    assert torture[0].speaker is not None and torture[0].speaker.sector == "NGO"
+
+
+def test_engine_an_inquiry_that_finds_speaks(coder) -> None:
+    doc = coder.code_text("An African Union inquiry found that soldiers had burned homes in "
+                          "the village.", "2024-05-02")
+    roots = [e.cameo_root for e in doc.events]
+    assert "09" not in roots, roots
+    assert any(e.speaker is not None and e.speaker.sector == "IGO" for e in doc.events)
+
+
+def test_engine_charged_with_targets_the_one_charged(coder) -> None:
+    doc = coder.code_text("Prosecutors in Lima charged a former mayor with fraud.", "2024-05-02")
+    ev = [e for e in doc.events if e.cameo_root == "11"]
+    assert ev and ev[0].target is not None and ev[0].target.sector == "GOV"

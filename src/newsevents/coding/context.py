@@ -157,6 +157,16 @@ class SentenceActors:
             return make_actor(t.text, None, country, _place_sector(root))
         return None
 
+    def modifier_org(self, tok: Any) -> Actor | None:
+        """An organisation named in a modifier: "PKK positions", "a United Nations inquiry"."""
+        for t in tok.subtree:
+            if t.dep_ in ("compound", "amod"):
+                words = t.doc[t.left_edge.i:t.i + 1].text  # "European Union", not "Union"
+                org = self.kb.first(words, ("org",)) or self.kb.first(t.text, ("org",))
+                if org is not None and org.code and not org.dated:
+                    return make_actor(t.text, org.name, org.country, org.sector, code=org.code)
+        return None
+
     def nationality(self, tok: Any, sector: str = "GOV") -> Actor | None:
         """The state a nationality word on ``tok`` names ("Israeli strikes")."""
         for t in tok.children:
@@ -179,15 +189,9 @@ class SentenceActors:
             nation = self.nationality(tok)
             if nation is not None and not (source and nation.country == source.country):
                 return nation
-        inner = self.within(tok, besides=source)
+        inner = self.within(tok, besides=source) or self.modifier_org(tok)
         if inner is not None:
             return inner
-        for t in tok.subtree:
-            if t.dep_ in ("compound", "amod"):
-                words = t.doc[t.left_edge.i:t.i + 1].text  # "European Union", not "Union"
-                org = self.kb.first(words, ("org",)) or self.kb.first(t.text, ("org",))
-                if org is not None and org.code and not org.dated:
-                    return make_actor(t.text, org.name, org.country, org.sector, code=org.code)
         if root not in DOMESTIC_ROOTS | PLACE_TARGET_ROOTS:
             return None  # "an agreement on rail links in Paris" is not with Paris
         country = self.place_country(tok)

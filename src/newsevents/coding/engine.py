@@ -76,9 +76,15 @@ class EventCoder:
             ctx = SentenceActors(doc, ps, self.kb)
             matches = self.triggers.find(ps.span, ctx)
             matches += self.triggers.speech_acts(ps.span, matches)
-            matches = _drop_consequences(matches)
+            matches = [m for m in _drop_consequences(matches) if not self._says(m)]
             events.extend(_dedupe([ev for m in matches for ev in self.build(doc, ps, m, ctx)]))
         return replace(doc, events=tuple(events))
+
+    def _says(self, m: Match) -> bool:
+        """"A UN inquiry found that ...": the inquiry is who speaks, not an event told."""
+        t = m.trigger
+        return (t.pos_ == "NOUN" and t.dep_ == "nsubj"
+                and self.lex.complements.get(t.head.lemma_.lower()) == "claimed")
 
     # -- building events ------------------------------------------------------
     def build(self, doc: Document, ps: Any, m: Match, ctx: SentenceActors) -> list[Event]:
@@ -121,6 +127,10 @@ class EventCoder:
             heads = [m.trigger, m.anchor] if light and m.anchor.i != m.trigger.i else [m.trigger]
             targets = [ctx.wider_target(heads, root, sources[0], skip)]
         speaker = ctx.at(status.speaker, place_country)
+        if not speaker and status.speaker is not None and status.speaker.pos_ == "NOUN":
+            # "a United Nations inquiry found that"
+            inner = ctx.within(status.speaker) or ctx.modifier_org(status.speaker)
+            speaker = [inner] if inner is not None else []
         pairs = [(s, t) for s in sources for t in targets]
         if m.code[:2] in SYMMETRIC_ROOTS or m.code in SYMMETRIC_CODES:
             # "Ethiopia and Egypt resumed talks", "clashes between the army and the RSF"

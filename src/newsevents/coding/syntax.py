@@ -185,12 +185,40 @@ def read_status(anchor: Any, lex: Lexicon) -> StatusReading:
         if node.dep_ in ("ccomp", "relcl", "csubj") and cls_boundary(node):
             break
         node = head
+    source = _according_to(anchor, node)
+    if source is not None and (local is None or local[0] == "would"):
+        return StatusReading("claimed", source[1], source[0])
     if local is not None:
         status = "hypothetical" if local[0] == "would" else local[0]
         return StatusReading(status, None, None, local[1])
     if anchor.sent.text.rstrip().endswith("?"):
         return StatusReading("hypothetical", None, None)
     return StatusReading("asserted", None, None)
+
+
+DOCUMENTS = {"report", "statement", "study", "survey", "findings", "investigation", "inquiry",
+             "probe", "documents", "data", "figures", "estimate", "estimates", "assessment"}
+
+
+def _according_to(anchor: Any, top: Any) -> tuple[Any, Any] | None:
+    """"..., according to a UN report": the cue ("according") and who says it (a
+    document's author when it is named: "a report by the UN human rights office")."""
+    node = anchor
+    while True:
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    obj = next((o for o in to.children if o.dep_ == "pobj"), None)
+                    if to.lower_ == "to" and obj is not None:
+                        if obj.lemma_.lower() in DOCUMENTS:
+                            for p in obj.children:
+                                by = next((o for o in p.children if o.dep_ == "pobj"), None)
+                                if p.dep_ == "prep" and p.lower_ in ("by", "from", "of") and by:
+                                    return c, by
+                        return c, obj
+        if node.i == top.i or node.head.i == node.i:
+            return None
+        node = node.head
 
 
 def cls_boundary(node: Any) -> bool:

@@ -121,8 +121,9 @@ class TriggerFinder:
             # not ("troops" in "deployed troops to the border" is the source's own force)
             named = _prep_object(tok, p.prep)
             objs = [o for o in children(tok, "dobj") if ctx.is_actor(o)]
-            if p.prep == "of" and objs:
-                return objs[0]  # "accused Moscow of shelling": the one accused
+            if p.prep in ("of", "with") and objs:
+                # "accused Moscow of shelling", "charged the mayor with fraud": the object
+                return objs[0]
             if named is not None:
                 return named
         found = [t for t in self._target_slots(tok, p) if t is not None]

@@ -120,3 +120,10 @@ def test_resolve_appositive_with_unknown_role_still_says_whose(coder) -> None:
                           "criticised the bill.", "2024-01-10")
     got = {m.text: m.actor.country for m in doc.actors}
     assert got.get("Tomas Varga") == "SVK", got
+
+
+def test_resolve_hyphenated_group_name_is_one_name(coder) -> None:
+    doc = coder.code_text("Tehrik-i-Taliban Pakistan attacked a checkpoint near Bannu.",
+                          "2024-01-10")
+    got = {m.text: m.actor.code for m in doc.actors}
+    assert got.get("Tehrik-i-Taliban Pakistan") == "PAKREB", got

@@ -235,11 +235,15 @@ class ActorResolver:
             span = (min(span[0], ent.start_char), max(span[1], ent.end_char))
         text = self._text(tok.doc)[span[0]:span[1]]
         readings = self._readings(core, tok)
-        if ent is not None and len(ent) > 1 and ent.root.i == tok.i:
-            # "the European Court of Justice": a name that runs past the head
-            whole = [e for e in self.kb.lookup(_DET.sub("", ent.text)) if e.kind == "org"]
-            if whole:
+        names = [text] + ([ent.text] if ent is not None and len(ent) > 1
+                          and ent.root.i == tok.i else [])
+        for whole_name in names:
+            # "the European Court of Justice" runs past the head; "Tehrik-i-Taliban
+            # Pakistan" is one name however the tokenizer cut it
+            whole = [e for e in self.kb.lookup(_DET.sub("", whole_name)) if e.kind == "org"]
+            if whole and " " in whole_name.strip():
                 readings[tok.i] = whole[0]
+                break
         head_entry = readings.get(tok.i)
         countries = [e.country for i, e in sorted(readings.items()) if e.country and i != tok.i
                      and e.kind in ("country", "adjective", "capital", "demonym", "group",

@@ -13,9 +13,13 @@ def test_docs_every_command_and_option_is_documented() -> None:
     doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     group = typer.main.get_command(app)
     missing = []
-    for name, cmd in group.commands.items():  # type: ignore[attr-defined]
+    todo = [(name, cmd) for name, cmd in group.commands.items()]  # type: ignore[attr-defined]
+    while todo:
+        name, cmd = todo.pop()
         if f"`newsevents {name}" not in doc:
             missing.append(name)
+        # a command group ("actors") has commands of its own ("actors lookup")
+        todo += [(f"{name} {sub}", c) for sub, c in getattr(cmd, "commands", {}).items()]
         for param in cmd.params:
             for opt in [*param.opts, *param.secondary_opts]:
                 if opt.startswith("--") and opt not in doc:
@@ -33,7 +37,8 @@ def test_docs_readme_starts_with_the_two_commands_and_links_docs() -> None:
 
 def test_docs_data_files_say_where_their_facts_come_from() -> None:
     data = ROOT / "src" / "newsevents" / "data"
-    for path in [*data.glob("*.tsv"), *data.glob("*.yml"), *data.glob("actors/*.tsv")]:
+    for path in [*data.glob("*.tsv"), *data.glob("*.yml"), *data.glob("actors/*.tsv"),
+                 *data.glob("actors/people/*.tsv")]:
         head = path.read_text(encoding="utf-8")[:3000].lower()
         assert head.startswith("#"), path
         assert any(w in head for w in ("source", "from")), path

@@ -242,3 +242,100 @@ def score_sentence(res: SentenceResult, gs: GoldSentence, events: list[Event],
             "id": gs.id, "text": gs.text,
             "missing": [list(k) for k in (gold_ev - pred_ev).elements()],
             "spurious": [list(k) for k in (pred_ev - gold_ev).elements()]})
+
+
+# -- actor gold -------------------------------------------------------------
+@dataclass
+class ActorGold:
+    id: str
+    text: str
+    date: str | None
+    mentions: list[dict[str, Any]]
+
+
+def is_actor_gold(path: Path) -> bool:
+    """A JSONL gold file whose lines list actor ``mentions`` (not sentence events)."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            try:
+                return isinstance(json.loads(line), dict) and "mentions" in json.loads(line)
+            except json.JSONDecodeError:
+                return False
+    return False
+
+
+def read_actor_gold(path: Path) -> list[ActorGold]:
+    out = []
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{path}:{lineno}: malformed JSON ({exc.msg})") from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or not \
+                isinstance(obj.get("mentions"), list):
+            raise ValueError(f"{path}:{lineno}: each line needs \"text\" and a \"mentions\" "
+                             "list (docs/gold.md)")
+        for m in obj["mentions"]:
+            if _find(obj["text"], m) is None:
+                raise ValueError(f"{path}:{lineno}: mention {m.get('text')!r} is not in the "
+                                 "text (or not that many times)")
+        out.append(ActorGold(str(obj.get("id", f"{path.stem}-{lineno}")), obj["text"],
+                             obj.get("date"), obj["mentions"]))
+    return out
+
+
+def _find(text: str, mention: dict[str, Any]) -> tuple[int, int] | None:
+    """The span of the n-th whole-word occurrence of a mention's text."""
+    words = str(mention.get("text", ""))
+    n = int(mention.get("occurrence", 1))
+    pattern = r"(?<![\w])" + re.escape(words) + r"(?![\w])"
+    hits = [m.span() for m in re.finditer(pattern, text)]
+    return hits[n - 1] if 0 < n <= len(hits) else None
+
+
+@dataclass
+class ActorResult:
+    mentions: int = 0
+    found: int = 0
+    country: int = 0
+    sector: int = 0
+    both: int = 0
+    codes: int = 0
+    codes_right: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def rate(self, n: int, of: int | None = None) -> float:
+        total = self.mentions if of is None else of
+        return n / total if total else 1.0
+
+
+def score_actors(res: ActorResult, gold: ActorGold, found: list[Any]) -> None:
+    """Each gold mention against the predicted mention that overlaps it most (``found``:
+    the document's ActorMentions); a mention the coder missed counts as wrong."""
+    for m in gold.mentions:
+        span = _find(gold.text, m)
+        assert span is not None
+        res.mentions += 1
+        best, overlap = None, 0
+        for p in found:
+            o = min(span[1], p.end) - max(span[0], p.start)
+            if o > overlap:
+                best, overlap = p, o
+        want_c, want_s = m.get("country"), m.get("sector")
+        got_c = best.actor.country if best else None
+        got_s = best.actor.sector if best else None
+        ok_c, ok_s = best is not None and got_c == want_c, best is not None and got_s == want_s
+        res.found += best is not None
+        res.country += ok_c
+        res.sector += ok_s
+        res.both += ok_c and ok_s
+        if m.get("code"):
+            res.codes += 1
+            res.codes_right += best is not None and best.actor.code == m["code"]
+        if not (ok_c and ok_s):
+            res.errors.append({"id": gold.id, "mention": m.get("text"),
+                               "gold": f"{want_c} {want_s}",
+                               "got": f"{got_c} {got_s}" if best else "not found",
+                               "why": best.why if best else ""})

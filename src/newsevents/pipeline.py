@@ -66,13 +66,14 @@ def read_config(path: Path | None) -> Options:
         table = tomllib.loads(source.read_text(encoding="utf-8")).get("newsevents", {})
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise SetupError("E050", f"cannot read config {source}: {exc}") from exc
-    unknown = set(table) - {"dictionaries", "statements", "batch_size"}
+    unknown = set(table) - {"dictionaries", "actors", "statements", "batch_size"}
     if unknown:
         raise SetupError("E051", f"{source}: unknown keys {sorted(unknown)}; see "
                                  "docs/cli.md for the keys a config may set")
     base = source.parent
     return Options(
         dictionaries=tuple((base / str(p)).resolve() for p in table.get("dictionaries", [])),
+        actor_dirs=tuple((base / str(p)).resolve() for p in table.get("actors", [])),
         statements=bool(table.get("statements", False)),
         batch_size=int(table.get("batch_size", 32)))
 

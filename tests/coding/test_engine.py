@@ -373,4 +373,4 @@ def test_engine_an_inquiry_that_finds_speaks(coder) -> None:
 def test_engine_charged_with_targets_the_one_charged(coder) -> None:
     doc = coder.code_text("Prosecutors in Lima charged a former mayor with fraud.", "2024-05-02")
     ev = [e for e in doc.events if e.cameo_root == "11"]
-    assert ev and ev[0].target is not None and ev[0].target.sector == "GOV"
+    assert ev and ev[0].target is not None and ev[0].target.sector == "ELI"  # former

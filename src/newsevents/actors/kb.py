@@ -1,9 +1,12 @@
-"""The actor knowledge base: countries, capitals, IGOs, sector words, ethnic and religious groups.
+"""The actor knowledge base: countries, capitals, IGOs, sector words, ethnic and religious
+groups, and named people with dated roles.
 
 Loaded from the TSV files under ``data/actors`` (each says where its facts come
 from) plus any user files in the same format. Lookups are by normalised
 phrase: acronyms in capitals (``US``, ``UN``) match case-sensitively so that
-the pronoun "us" is never the United States.
+the pronoun "us" is never the United States. A person's code depends on the
+date: the role held that day ("Boris Johnson" is GBRGOV in 2020), the country
+and ELI after a role (GBRELI in 2023), the country alone before any.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ from typing import Literal
 from newsevents.coding.petrarch import ActorEntry, DatedCode
 from newsevents.data import data_path, file_version, read_tsv, split_multi
 
-Kind = Literal["country", "capital", "adjective", "demonym", "org", "group", "sector"]
+Kind = Literal["country", "capital", "adjective", "demonym", "org", "group", "sector",
+               "person"]
 # Order of preference when one phrase has several readings.
-_KIND_RANK = {"org": 0, "country": 1, "capital": 2, "group": 3, "demonym": 4,
-              "adjective": 5, "sector": 6}
+_KIND_RANK = {"org": 0, "country": 1, "capital": 2, "person": 3, "group": 4, "demonym": 5,
+              "adjective": 6, "sector": 7}
 ACTOR_FILES = ("countries.tsv", "igos.tsv", "armed_groups.tsv", "sectors.tsv", "groups.tsv")
+PEOPLE_DIR = "people"  # people/*.tsv: named people with dated roles
 
 
 @dataclass(frozen=True)
@@ -59,12 +64,17 @@ class KnowledgeBase:
         self.country_names: dict[str, str] = {}
         self._cache: dict[str, list[Entry]] = {}
         self.max_words = 1
-        paths = [data_path("actors") / f for f in ACTOR_FILES]
+        base = data_path("actors")
+        paths = [base / f for f in ACTOR_FILES]
+        people = sorted((base / PEOPLE_DIR).glob("*.tsv"))
         for d in extra_dirs:
             paths += [d / f for f in ACTOR_FILES if (d / f).exists()]
+            people += sorted((d / PEOPLE_DIR).glob("*.tsv")) if (d / PEOPLE_DIR).is_dir() else []
+            people += [d / "people.tsv"] if (d / "people.tsv").exists() else []
         for p in paths:
             self._load(p)
-        self.version = file_version(*paths)
+        self._load_people(people)
+        self.version = file_version(*paths, *people)
 
     # -- loading -------------------------------------------------------
     def _add(self, phrase: str, entry: Entry) -> None:
@@ -119,6 +129,49 @@ class KnowledgeBase:
     def add_sector(self, word: str, sector: str) -> None:
         self._add(word, Entry("sector", word, sector=sector, person=True))
 
+    def _load_people(self, paths: list[Path]) -> None:
+        """People with dated roles; rows sharing a name or alias are one person (the files
+        of different regions and roles meet: a prime minister later president, a minister
+        later head of an IGO). A later file's rows for a person replace nothing: roles add
+        up, and the role that starts latest wins on a day two roles cover."""
+        people: list[tuple[list[str], list[tuple[str | None, str | None, str, str]]]] = []
+        by_name: dict[str, int] = {}
+        for path in paths:
+            for r in read_tsv(path):
+                names = [r["name"], *split_multi(r.get("aliases", ""))]
+                code = _note_code(r.get("note", "")) or _compose(r.get("country") or None,
+                                                                 r.get("sector") or None)
+                if code is None:
+                    continue
+                role = (r.get("country") or None, code, _day(r.get("start", ""), False),
+                        _day(r.get("end", ""), True))
+                known = [by_name[n.lower()] for n in names if n.lower() in by_name]
+                if known:
+                    idx = known[0]
+                    people[idx][0].extend(n for n in names if n not in people[idx][0])
+                    people[idx][1].append(role)
+                else:
+                    idx = len(people)
+                    people.append((list(names), [role]))
+                for n in names:
+                    by_name.setdefault(n.lower(), idx)
+        for names, roles in people:
+            self._add_person(names, roles)
+
+    def _add_person(self, names: list[str],
+                    roles: list[tuple[str | None, str | None, str, str]]) -> None:
+        country = next((c for c, _, _, _ in roles if c), None)
+        codes = [DatedCode(code, start or None, end or None)
+                 for _, code, start, end in roles if code]
+        if country is not None:
+            first = min((start for _, _, start, _ in roles if start), default="")
+            if first:  # before any role: the country alone
+                codes.append(DatedCode(country, None, _day_before(first)))
+            codes.append(DatedCode(country + "ELI"))  # between and after roles: an elite
+        entry = Entry("person", names[0], country=country, dated=tuple(codes))
+        for n in names:
+            self._add(n, entry)
+
     # -- lookup --------------------------------------------------------
     def lookup(self, phrase: str) -> list[Entry]:
         """Every reading of a phrase, best first (cached: the same words recur)."""
@@ -147,3 +200,31 @@ class KnowledgeBase:
             if wanted is None or e.kind in wanted:
                 return e
         return None
+
+
+def _note_code(note: str) -> str | None:
+    m = re.search(r"\bcode=([A-Z]{3,})", note)
+    return m.group(1) if m else None
+
+
+def _compose(country: str | None, sector: str | None) -> str | None:
+    return (country or "") + (sector or "") or None
+
+
+def _day(value: str, end: bool) -> str:
+    """A start or end of YYYY, YYYY-MM or YYYY-MM-DD as a day: the first day of the period
+    for a start, its last for an end ("2019" ends on 2019-12-31)."""
+    value = value.strip()
+    if len(value) == 4:
+        return f"{value}-12-31" if end else f"{value}-01-01"
+    if len(value) == 7:
+        return f"{value}-31" if end else f"{value}-01"
+    return value
+
+
+def _day_before(day: str) -> str:
+    import datetime as dt
+    try:
+        return (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return day

@@ -47,6 +47,19 @@ def compose_code(country: str | None, sector: str | None, groups: tuple[str, ...
     return "".join(parts) or None
 
 
+def span_start(core: list[Any], tok: Any) -> int:
+    return min([int(t.i) for t in core] + [int(tok.i)])
+
+
+def split_code(code: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """Country, sector and groups of an actor code: "GBRGOV", "SYRKURREB", "IGOUNO", "UKR"."""
+    if code[:3] in ("IGO", "NGO"):
+        return None, code[:3], ()
+    if len(code) <= 3:
+        return code, None, ()
+    return code[:3], code[-3:], tuple(code[i:i + 3] for i in range(3, len(code) - 3, 3))
+
+
 def make_actor(text: str, name: str | None, country: str | None, sector: str | None,
                groups: tuple[str, ...] = (), code: str | None = None) -> Actor:
     return Actor(text=text, name=name, code=code or compose_code(country, sector, groups),
@@ -256,7 +269,9 @@ class ActorResolver:
             (ent is not None and ent.text in ctx.names) or tok.text in ctx.names)
         is_person_name = known_name or tok.ent_type_ == "PERSON" or (
             tok.pos_ == "PROPN" and head_entry is None and tok.ent_type_ == ""
-            and tok.dep_ in ARGUMENT_DEPS)
+            and tok.dep_ in ARGUMENT_DEPS) or (
+            # "Lindiwe Mokoena, South Africa's health minister," (tagged an organisation)
+            tok.pos_ == "PROPN" and head_entry is None and self._described_as_person(tok))
         if (is_person_name and not known_name and (ent is None or len(ent) == 1)
                 and head_entry is None and self.is_place(tok.text)):
             return None  # "areas of Kharkiv": a lone word naming a big place is the place
@@ -286,14 +301,24 @@ class ActorResolver:
             if head_entry.kind == "sector":
                 sector = head_entry.sector
                 why.append(f"'{tok.text}' is sector {sector}")
-            elif head_entry.kind == "org" and head_entry.dated:
+            elif head_entry.kind in ("org", "person") and head_entry.dated:
                 code = head_entry.code_on(ctx.date)
                 if code is None:
                     return None  # no role on this date ([---], or outside every range)
-                country, sector = code[:3], code[3:6] or None
-                groups = tuple(code[i:i + 3] for i in range(6, len(code), 3))
+                country, sector, groups = split_code(code)
                 name = head_entry.name
-                why.append(f"dictionary actor {head_entry.name}: {code} on {ctx.date}")
+                kind = "person" if head_entry.kind == "person" else "dictionary actor"
+                why.append(f"{kind} {head_entry.name}: {code} on {ctx.date}")
+                former = any(t.lower_ in ("former", "ex", "ex-") for t in tok.doc[
+                    max(span_start(core, tok) - 2, 0):tok.i])
+                if head_entry.kind == "person" and sectors and not former and sector != "IGO":
+                    # "Prime Minister Boris Johnson" in a story told later: the text's title
+                    sector, code = sectors[-1], None
+                    country = country or head_entry.country
+                    why.append(f"title '{sector}'")
+                elif head_entry.kind == "person" and former and country:
+                    sector, code = "ELI", None
+                    why.append("former")
             elif head_entry.kind == "org":
                 code, sector, name = head_entry.code, head_entry.sector, head_entry.name
                 why.append(f"organisation {head_entry.name}")
@@ -366,6 +391,10 @@ class ActorResolver:
                 return (replace(earlier, text=text), f"same as earlier '{earlier.text}'", span)
         if country and head_entry is not None and head_entry.kind == "sector":
             why.append(f"country {country} from the phrase")
+        if sector in STATE_SECTORS and code is None and any(
+                t.lower_ in ("former", "ex", "ex-") for t in core):
+            sector = "ELI"  # "former prime minister X", "an ex-army chief": an elite now
+            why.append("former")
         actor = make_actor(text, name, country, sector, groups, code)
         return actor, "; ".join(why), span
 
@@ -430,7 +459,8 @@ class ActorResolver:
                 if self._inside_titled_name(window):
                     # "Rafael Montenegro" is a man, not a country ("Sri Lanka" mistagged as
                     # a person is still the country; "Tajik" before a name still says whose)
-                    entries = [e for e in entries if e.kind in ("sector", "org", "adjective")]
+                    entries = [e for e in entries
+                               if e.kind in ("sector", "org", "adjective", "person")]
                 if entries:
                     last = window[-1]
                     out[last.i] = _pick(entries, last.i == head.i)
@@ -451,6 +481,14 @@ class ActorResolver:
                 found = self._phrase(c, ctx)
                 return found[0] if found else None
         return None
+
+    def _described_as_person(self, tok: Any) -> bool:
+        for c in tok.children:
+            if c.dep_ == "appos":
+                e = self.kb.first(c.lemma_.lower(), ("sector",))
+                if e is not None and e.person:
+                    return True
+        return False
 
     def _appositive(self, tok: Any, ctx: Discourse) -> Actor | None:
         """'X, a Uyghur activist': the description; 'X, Ukraine's ombudsman', a role we do

@@ -12,6 +12,7 @@ import typer
 
 from newsevents.api import RunReport
 from newsevents.cli.common import (
+    ACTORS,
     ALLOW_UNDATED,
     CONFIG,
     DICTIONARY,
@@ -33,6 +34,7 @@ def analyze(
     inputs: list[str] = INPUTS,
     out: Path | None = OUT,
     dictionary: list[Path] = DICTIONARY,
+    actors: list[Path] = ACTORS,
     config: Path | None = CONFIG,
     statements: bool = STATEMENTS,
     allow_undated: bool = ALLOW_UNDATED,
@@ -41,7 +43,7 @@ def analyze(
 ) -> None:
     """Analyse articles: one JSON document per line."""
     check_inputs(inputs)
-    coder = load_coder(dictionary, statements, config)
+    coder = load_coder(dictionary, statements, config, actors)
     report = RunReport()
     stream: IO[str] = out.open("w", encoding="utf-8") if out else sys.stdout
     try:

@@ -24,6 +24,8 @@ OUT = typer.Option(None, "--out", "-o", help="Write here instead of stdout.")
 DICTIONARY = typer.Option(None, "--dictionary", help="Extra dictionary: ours or PETRARCH2 "
                           "(repeatable).")
 CONFIG = typer.Option(None, "--config", help="A TOML config file (docs/cli.md).")
+ACTORS = typer.Option(None, "--actors", help="A directory of actor files in our formats that "
+                      "add to and override ours (repeatable; docs/actors.md).")
 STATEMENTS = typer.Option(False, "--statements", help="Also code every claim about another "
                           "actor as a 010 statement by the speaker.")
 ALLOW_UNDATED = typer.Option(False, "--allow-undated", help="Do not report articles without "
@@ -40,13 +42,18 @@ def fail(message: str) -> typer.Exit:
 
 
 def load_coder(dictionaries: list[Path] | None = None, statements: bool = False,
-               config: Path | None = None) -> Coder:
-    for p in [*(dictionaries or []), *([config] if config else [])]:
+               config: Path | None = None, actors: list[Path] | None = None) -> Coder:
+    for p in [*(dictionaries or []), *([config] if config else []), *(actors or [])]:
         if not p.exists():
             raise fail(f"file {p} does not exist")
+    for d in actors or []:
+        if not d.is_dir():
+            raise fail(f"--actors {d} is not a directory; give the folder that holds the "
+                       "actor files (docs/actors.md)")
     try:
         base = read_config(config)
         options = replace(base, dictionaries=base.dictionaries + tuple(dictionaries or ()),
+                          actor_dirs=base.actor_dirs + tuple(actors or ()),
                           statements=statements or base.statements)
         with err.status("loading the pipeline ...", spinner="dots"):
             return Coder(options)

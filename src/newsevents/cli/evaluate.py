@@ -10,11 +10,23 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsevents.cli.common import CONFIG, DICTIONARY, EXIT_FAILURES, EXIT_OK, fail, load_coder
+from newsevents.cli.common import (
+    ACTORS,
+    CONFIG,
+    DICTIONARY,
+    EXIT_FAILURES,
+    EXIT_OK,
+    fail,
+    load_coder,
+)
 from newsevents.evaluate import (
     PRF,
+    ActorResult,
     SentenceResult,
+    is_actor_gold,
+    read_actor_gold,
     read_sentence_gold,
+    score_actors,
     score_article,
     score_sentence,
 )
@@ -25,12 +37,13 @@ out = Console()
 
 
 def evaluate(
-    gold: list[Path] = typer.Argument(..., help="Article gold (.json) or sentence gold (.jsonl) "
-                                      "files, or directories of them."),
+    gold: list[Path] = typer.Argument(..., help="Article gold (.json), sentence or actor gold "
+                                      "(.jsonl) files, or directories of them."),
     json_out: Path | None = typer.Option(None, "--json", help="Write all scores as JSON here."),
     show_errors: int = typer.Option(0, "--errors", help="List this many sentence mismatches."),
     config: Path | None = CONFIG,
     dictionary: list[Path] = DICTIONARY,
+    actors: list[Path] = ACTORS,
 ) -> None:
     """Score extraction against gold data (docs/gold.md)."""
     files: list[Path] = []
@@ -41,15 +54,19 @@ def evaluate(
             files.append(g)
         else:
             raise fail(f"gold file {g} does not exist")
-    coder = load_coder(dictionary, config=config)
+    coder = load_coder(dictionary, config=config, actors=actors)
     report: dict[str, Any] = {}
     ok = True
-    sentence_files = [f for f in files if f.suffix == ".jsonl"]
+    jsonl = [f for f in files if f.suffix == ".jsonl"]
+    actor_files = [f for f in jsonl if is_actor_gold(f)]
+    sentence_files = [f for f in jsonl if f not in actor_files]
     for f in files:
         if f.suffix == ".json":
             ok = _article(coder, f, report) and ok
     if sentence_files:
         ok = _sentences(coder, sentence_files, report, show_errors) and ok
+    if actor_files:
+        _actors(coder, actor_files, report, show_errors)
     if json_out:
         json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     raise typer.Exit(EXIT_OK if ok else EXIT_FAILURES)
@@ -129,3 +146,31 @@ def _sentences(coder: Any, files: list[Path], report: dict[str, Any], show: int)
         "errors": res.errors,
     }
     return True
+
+
+def _actors(coder: Any, files: list[Path], report: dict[str, Any], show: int) -> None:
+    res = ActorResult()
+    for f in files:
+        try:
+            items = read_actor_gold(f)
+        except (OSError, ValueError) as exc:
+            raise fail(f"cannot read gold file {f}: {exc}") from None
+        for g in items:
+            doc = coder.code_text(g.text, g.date, doc_id=g.id)
+            score_actors(res, g, list(doc.actors))
+    t = Table(title=f"{res.mentions} gold actor mentions")
+    for col in ("", "right", "accuracy"):
+        t.add_column(col)
+    t.add_row("found", str(res.found), f"{res.rate(res.found):.3f}")
+    t.add_row("country", str(res.country), f"{res.rate(res.country):.3f}")
+    t.add_row("sector", str(res.sector), f"{res.rate(res.sector):.3f}")
+    t.add_row("country and sector", str(res.both), f"{res.rate(res.both):.3f}")
+    t.add_row(f"full code ({res.codes} given)", str(res.codes_right),
+              f"{res.rate(res.codes_right, res.codes):.3f}")
+    out.print(t)
+    for e in res.errors[:show]:
+        out.print(f"[yellow]{e['id']}[/] {e['mention']!r}: gold {e['gold']}, got {e['got']}"
+                  f"  ({e['why']})")
+    report["actors"] = {k: v for k, v in vars(res).items()} | {
+        "country_accuracy": res.rate(res.country), "sector_accuracy": res.rate(res.sector)}
+

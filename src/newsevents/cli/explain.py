@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from newsevents.cli.common import CONFIG, DICTIONARY, fail, load_coder
+from newsevents.cli.common import ACTORS, CONFIG, DICTIONARY, fail, load_coder
 from newsevents.explain import explain as explain_text
 from newsevents.ingest.readers import check_date
 
@@ -19,6 +19,7 @@ def explain(
     date: str | None = typer.Option(None, "--date", help="Publication date, YYYY-MM-DD."),
     config: Path | None = CONFIG,
     dictionary: list[Path] = DICTIONARY,
+    actors: list[Path] = ACTORS,
     as_json: bool = typer.Option(False, "--json", help="Print the explanation as JSON."),
 ) -> None:
     """Show the parse, patterns tried and matched, actors and why, and the events."""
@@ -26,7 +27,7 @@ def explain(
         raise fail(f"--date: {check_date(date)}")
     if not text.strip():
         raise fail("nothing to explain: give a sentence in quotes")
-    coder = load_coder(dictionary, config=config)
+    coder = load_coder(dictionary, config=config, actors=actors)
     ex = explain_text(coder, text, date)
     if as_json:
         print(json.dumps(ex.as_json(), ensure_ascii=False, indent=2))

@@ -11,6 +11,7 @@ import typer
 
 from newsevents.api import RunReport
 from newsevents.cli.common import (
+    ACTORS,
     ALLOW_UNDATED,
     CONFIG,
     DICTIONARY,
@@ -38,6 +39,7 @@ def extract(
     db: Path | None = typer.Option(None, "--db", help="Also store documents and events in "
                                    "this DuckDB file."),
     dictionary: list[Path] = DICTIONARY,
+    actors: list[Path] = ACTORS,
     config: Path | None = CONFIG,
     statements: bool = STATEMENTS,
     allow_undated: bool = ALLOW_UNDATED,
@@ -50,7 +52,7 @@ def extract(
     if fmt not in ("jsonl", "csv"):
         raise fail(f"--format must be jsonl or csv, not {fmt!r}")
     check_inputs(inputs)
-    coder = load_coder(dictionary, statements, config)
+    coder = load_coder(dictionary, statements, config, actors)
     report = RunReport()
     store = None
     if db is not None:

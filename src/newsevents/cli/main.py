@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import typer
 
+from newsevents.cli import actors
 from newsevents.cli.analyze import analyze
 from newsevents.cli.evaluate import evaluate
 from newsevents.cli.explain import explain
@@ -19,6 +20,7 @@ app.command()(evaluate)
 app.command()(explain)
 app.command()(show)
 app.command()(stages)
+app.add_typer(actors.app, name="actors")
 
 if __name__ == "__main__":
     app()

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
-from newsevents.actors.resolve import STATE_SECTORS, make_actor
+from newsevents.actors.resolve import STATE_SECTORS, make_actor, split_code
 from newsevents.coding.attach import Attacher
 from newsevents.coding.context import SentenceActors, localize
 from newsevents.coding.dictionaries import UserDictionaries
@@ -191,6 +191,21 @@ class EventCoder:
                                              speaker[0] if speaker else None))
         return out
 
+    def _on_date(self, actor: Actor | None, published: str | None, date: str | None
+                 ) -> Actor | None:
+        """The actor with the code its knowledge-base person had on ``date``, when the code
+        it has came from the publication date (a title in the text stays)."""
+        if actor is None or actor.name is None or date is None:
+            return actor
+        entry = self.kb.first(actor.name, ("person",))
+        if entry is None or entry.code_on(_day(published)) != actor.code:
+            return actor
+        code = entry.code_on(_day(date))
+        if code is None or code == actor.code:
+            return actor
+        country, sector, groups = split_code(code)
+        return replace(actor, code=code, country=country, sector=sector, groups=groups)
+
     def _transformed(self, doc: Document, ps: Any, tr: Transform, cue: Any,
                      src: Actor | None, tgt: Actor | None, speaker: Actor | None
                      ) -> list[Event]:
@@ -216,6 +231,10 @@ class EventCoder:
         code = self.ontology[m.code]
         date, precision, date_source = self.attach.date(doc, ps, m.trigger, m.anchor,
                                                         status.cue)
+        if date_source != "published":
+            # "In 2005, Prime Minister X ...": a person's role on the event's own date
+            src = self._on_date(src, art.published, date)
+            tgt = self._on_date(tgt, art.published, date)
         location = self.attach.location(doc, ps, m.trigger, m.anchor, src, tgt, code.quad_class)
         start, end = ps.sentence.start, ps.sentence.end
         trig_start = ps.offset + m.trigger.idx
@@ -354,6 +373,13 @@ def _topic_of_another(m: Match, triggers: set[int]) -> bool:
         if t.i in triggers and t.i != m.trigger.i:
             return True
     return False
+
+
+def _day(date: str | None) -> str | None:
+    """A day inside a date of any precision: mid-year for "2005", mid-month for "2005-03"."""
+    if date is None or len(date) >= 10:
+        return date[:10] if date else None
+    return f"{date}-07-01" if len(date) == 4 else f"{date}-15"
 
 
 def _negated(verb: Any) -> bool:

@@ -127,3 +127,22 @@ def test_resolve_hyphenated_group_name_is_one_name(coder) -> None:
                           "2024-01-10")
     got = {m.text: m.actor.code for m in doc.actors}
     assert got.get("Tehrik-i-Taliban Pakistan") == "PAKREB", got
+
+
+def test_resolve_role_word_takes_the_country_its_sentence_names(coder) -> None:
+    doc = coder.code_text("Demonstrators blocked a highway outside the Bolivian city of "
+                          "Cochabamba on Monday.", "2024-01-10")
+    got = {m.text: (m.actor.country, m.actor.sector) for m in doc.actors}
+    assert got.get("Demonstrators") == ("BOL", "OPP"), got
+
+
+def test_resolve_hyphenated_name_is_one_mention(coder) -> None:
+    doc = coder.code_text("Syrian rebels said Bashar al-Assad had fled.", "2023-01-10")
+    assert [m.text for m in doc.actors if "Assad" in m.text] == ["Bashar al-Assad"]
+
+
+def test_resolve_unknown_name_described_as_a_minister(coder) -> None:
+    doc = coder.code_text("Kofi Mensah-Bonsu, Ghana's trade minister, visited Lome.",
+                          "2023-01-10")
+    got = {m.text: m.actor.code for m in doc.actors}
+    assert got.get("Kofi Mensah-Bonsu") == "GHAGOV", got

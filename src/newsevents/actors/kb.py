@@ -143,7 +143,8 @@ class KnowledgeBase:
                                                                  r.get("sector") or None)
                 if code is None:
                     continue
-                role = (r.get("country") or None, code, _day(r.get("start", ""), False),
+                home = r.get("country") or _note_value(r.get("note", ""), "nationality")
+                role = (home, code, _day(r.get("start", ""), False),
                         _day(r.get("end", ""), True))
                 known = [by_name[n.lower()] for n in names if n.lower() in by_name]
                 if known:
@@ -203,7 +204,12 @@ class KnowledgeBase:
 
 
 def _note_code(note: str) -> str | None:
-    m = re.search(r"\bcode=([A-Z]{3,})", note)
+    return _note_value(note, "code")
+
+
+def _note_value(note: str, key: str) -> str | None:
+    """``key=VALUE`` in a people file's note ("code=IGOUNO; nationality=KOR")."""
+    m = re.search(rf"\b{key}=([A-Z]{{3,}})", note)
     return m.group(1) if m else None
 
 

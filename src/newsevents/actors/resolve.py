@@ -37,6 +37,9 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "poss", "attr", "agent",
                  "ROOT"}
 # "workers at Argentina's state oil company", "residents of Gaza": where a group belongs
+# sectors whose actors belong to a country even when the phrase names none
+CONTEXT_SECTORS = STATE_SECTORS | {"OPP", "CVL", "REB", "HLH", "EDU", "LAB", "BUS", "JRN", "MED",
+                                   "REL", "PTY", "ELI", "CRM", "AGR"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "port", "province", "region", "district",
                "island", "outskirts", "suburb", "centre", "center", "heart"}
 BELONGING_PREPS = {"of", "at", "from", "in", "across", "throughout"}
@@ -53,7 +56,7 @@ def span_start(core: list[Any], tok: Any) -> int:
 
 def split_code(code: str) -> tuple[str | None, str | None, tuple[str, ...]]:
     """Country, sector and groups of an actor code: "GBRGOV", "SYRKURREB", "IGOUNO", "UKR"."""
-    if code[:3] in ("IGO", "NGO"):
+    if code[:3] in ("IGO", "NGO", "ELI"):
         return None, code[:3], ()
     if len(code) <= 3:
         return code, None, ()
@@ -80,6 +83,8 @@ class Discourse:
     resolved: dict[int, Actor] = field(default_factory=dict)  # token -> actor, this document
     pending: tuple[Actor, int] | None = None  # a lead's unnamed "an exiled activist"
     salient_country: str | None = None
+    sentence_countries: dict[int, str] = field(default_factory=dict)  # the one a sentence names
+    sentence: int = 0  # the sentence being resolved
     date: str | None = None  # the article's date: dictionary actors' codes depend on it
 
 
@@ -99,14 +104,25 @@ class ActorResolver:
     # -- the stage -------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
         parsed = doc.parsed
-        ctx = Discourse(salient_country=self._salient_country(parsed),
+        salient, per_sentence = self._salient_country(parsed)
+        ctx = Discourse(salient_country=salient, sentence_countries=per_sentence,
                         date=doc.article.published)
         mentions: list[ActorMention] = []
+        seen_ents: set[tuple[int, int]] = set()
         for ps in parsed.sentences:
             idx = ps.sentence.index
+            ctx.sentence = idx
             for tok in ps.span:
                 if not self._is_head(tok):
                     continue
+                ent = self._entity_span(tok)
+                if ent is not None and len(ent) > 1:
+                    # "Bashar al-Assad" cut into several heads: one mention, at the name's
+                    # root when that can head a mention
+                    if (ent.start, ent.end) in seen_ents or (
+                            tok.i != ent.root.i and self._is_head(ent.root)):
+                        continue
+                    seen_ents.add((ent.start, ent.end))
                 found = self.resolve(tok, ctx, idx)
                 if found is None:
                     continue
@@ -125,22 +141,34 @@ class ActorResolver:
             return True  # a noun the tagger took for a verb ("with EU envoys")
         return tok.lower_ in QUANTIFIERS and tok.dep_ not in ("det", "amod", "nummod")
 
-    def _salient_country(self, parsed: Any) -> str | None:
+    def _salient_country(self, parsed: Any) -> tuple[str | None, dict[int, str]]:
+        """The country the document names most, and for each sentence the one country it
+        names most when that one leads alone: where a role word with no country of its own
+        ("police", "demonstrators") most likely belongs."""
         counts: Counter[str] = Counter()
+        per_sentence: dict[int, str] = {}
         for ps in parsed.sentences:
+            here: Counter[str] = Counter()
             for tok in ps.span:
                 if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (tok.is_title or tok.is_upper):
                     for e in self.kb.lookup(tok.text):
                         if e.country and e.kind in ("country", "adjective", "capital",
                                                     "demonym", "group"):
-                            counts[e.country] += 1
+                            here[e.country] += 1
                             break
             for ent in ps.span.ents:
                 if len(ent) > 1:
                     e2 = self.kb.first(ent.text, ("country",))
                     if e2 and e2.country:
-                        counts[e2.country] += 1
-        return counts.most_common(1)[0][0] if counts else None
+                        here[e2.country] += 1
+            top = here.most_common(2)
+            if top and (len(top) == 1 or top[0][1] > top[1][1]):
+                per_sentence[ps.sentence.index] = top[0][0]
+            counts.update(here)
+        top = counts.most_common(2)
+        salient = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else (
+            top[0][0] if top else None)
+        return salient, per_sentence
 
     # -- one noun phrase ---------------------------------------------------
     def resolve(self, tok: Any, ctx: Discourse, sent_idx: int
@@ -250,10 +278,13 @@ class ActorResolver:
         readings = self._readings(core, tok)
         names = [text] + ([ent.text] if ent is not None and len(ent) > 1
                           and ent.root.i == tok.i else [])
+        words = text.split()
+        names += [" ".join(words[i:]) for i in range(1, len(words) - 1)]  # past a title
         for whole_name in names:
             # "the European Court of Justice" runs past the head; "Tehrik-i-Taliban
             # Pakistan" is one name however the tokenizer cut it
-            whole = [e for e in self.kb.lookup(_DET.sub("", whole_name)) if e.kind == "org"]
+            whole = [e for e in self.kb.lookup(_DET.sub("", whole_name))
+                     if e.kind in ("org", "person")]
             if whole and " " in whole_name.strip():
                 readings[tok.i] = whole[0]
                 break
@@ -303,6 +334,8 @@ class ActorResolver:
                 why.append(f"'{tok.text}' is sector {sector}")
             elif head_entry.kind in ("org", "person") and head_entry.dated:
                 code = head_entry.code_on(ctx.date)
+                if code is None and head_entry.kind == "person":
+                    code = "ELI"  # a former head of an IGO whose nationality we lack
                 if code is None:
                     return None  # no role on this date ([---], or outside every range)
                 country, sector, groups = split_code(code)
@@ -311,7 +344,8 @@ class ActorResolver:
                 why.append(f"{kind} {head_entry.name}: {code} on {ctx.date}")
                 former = any(t.lower_ in ("former", "ex", "ex-") for t in tok.doc[
                     max(span_start(core, tok) - 2, 0):tok.i])
-                if head_entry.kind == "person" and sectors and not former and sector != "IGO":
+                if (head_entry.kind == "person" and sectors and not former
+                        and sector != "IGO" and sectors[-1] in STATE_SECTORS):
                     # "Prime Minister Boris Johnson" in a story told later: the text's title
                     sector, code = sectors[-1], None
                     country = country or head_entry.country
@@ -391,6 +425,16 @@ class ActorResolver:
                 return (replace(earlier, text=text), f"same as earlier '{earlier.text}'", span)
         if country and head_entry is not None and head_entry.kind == "sector":
             why.append(f"country {country} from the phrase")
+        if (country is None and code is None and sector in CONTEXT_SECTORS
+                and not (head_entry is not None and head_entry.kind == "person")):
+            # a role word, or a titled name, with no country of its own: the country the
+            # sentence names, else the article's (the event's place may still override)
+            guess = ctx.sentence_countries.get(ctx.sentence) or ctx.salient_country
+            if guess:
+                country = guess
+                why.append(f"the article's main country {guess} (from the sentence)"
+                           if guess == ctx.sentence_countries.get(ctx.sentence) else
+                           f"the article's main country {guess}")
         if sector in STATE_SECTORS and code is None and any(
                 t.lower_ in ("former", "ex", "ex-") for t in core):
             sector = "ELI"  # "former prime minister X", "an ex-army chief": an elite now
@@ -449,9 +493,13 @@ class ActorResolver:
             matched = False
             for n in range(min(self.kb.max_words, len(core) - i), 0, -1):
                 window = core[i:i + n]
-                if any(b.i - a.i != 1 for a, b in zip(window, window[1:], strict=False)):
+                if any(b.i - a.i != 1 and not (b.i - a.i == 2 and a.nbor().text == "-")
+                       for a, b in zip(window, window[1:], strict=False)):
                     continue
-                phrase = " ".join(t.text for t in window)
+                # "Secretary-General", "Ki-moon": the tokenizer's hyphens rejoined
+                phrase = "".join(t.text + ("-" if k < len(window) - 1 and window[k + 1].i
+                                           - t.i == 2 else " " if k < len(window) - 1 else "")
+                                 for k, t in enumerate(window))
                 entries = self.kb.lookup(phrase)
                 if not entries:
                     entries = self.kb.lookup(" ".join(

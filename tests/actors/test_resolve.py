@@ -146,3 +146,22 @@ def test_resolve_unknown_name_described_as_a_minister(coder) -> None:
                           "2023-01-10")
     got = {m.text: m.actor.code for m in doc.actors}
     assert got.get("Kofi Mensah-Bonsu") == "GHAGOV", got
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("The Nigerian army's spokesman denied the report.", "The Nigerian army's spokesman",
+     "NGAMIL"),
+    ("Chile's police chief resigned on Monday.", "Chile's police chief", "CHLCOP"),
+    ("Doctors Without Borders closed its clinic in Gonaives.", "Doctors Without Borders",
+     "NGOHLHMSF"),
+])
+def test_resolve_roles_and_names_of_bodies(coder, text: str, mention: str, code: str) -> None:
+    got = {m.text: m.actor.code for m in coder.code_text(text, "2024-01-10").actors}
+    assert got.get(mention) == code, got
+
+
+def test_resolve_title_gives_way_to_a_role_held_that_day(coder) -> None:
+    # the people table has him leading the Taliban in 2018: a generic title changes nothing
+    doc = coder.code_text("Taliban leader Hibatullah Akhundzada rejected the offer.",
+                          "2018-08-20")
+    assert doc.actors[0].actor.code == "AFGREB"

@@ -37,6 +37,11 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "poss", "attr", "agent",
                  "ROOT"}
 # "workers at Argentina's state oil company", "residents of Gaza": where a group belongs
+# roles that take the sector of the body they belong to ("the army's spokesman": MIL)
+GENERIC_ROLES = {"spokesman", "spokeswoman", "spokesperson", "commissioner", "chief", "head",
+                 "official", "leader", "commander", "director", "secretary", "representative",
+                 "member", "officer", "delegate", "delegation", "boss", "chairman",
+                 "chairwoman", "chair", "president", "secretary-general"}
 # sectors whose actors belong to a country even when the phrase names none
 CONTEXT_SECTORS = STATE_SECTORS | {"OPP", "CVL", "REB", "HLH", "EDU", "LAB", "BUS", "JRN", "MED",
                                    "REL", "PTY", "ELI", "CRM", "AGR"}
@@ -280,13 +285,21 @@ class ActorResolver:
                           and ent.root.i == tok.i else [])
         words = text.split()
         names += [" ".join(words[i:]) for i in range(1, len(words) - 1)]  # past a title
-        for whole_name in names:
+        if tok.right_edge.i - tok.left_edge.i < 6 and tok.right_edge.i > tok.i:
+            # "Doctors Without Borders": a name the parser cut into a head and its phrase
+            names.append(self._text(tok.doc)[tok.left_edge.idx:tok.right_edge.idx
+                                             + len(tok.right_edge.text)])
+        for k, whole_name in enumerate(names):
             # "the European Court of Justice" runs past the head; "Tehrik-i-Taliban
             # Pakistan" is one name however the tokenizer cut it
             whole = [e for e in self.kb.lookup(_DET.sub("", whole_name))
                      if e.kind in ("org", "person")]
-            if whole and " " in whole_name.strip():
+            if whole and (" " in whole_name.strip() or "-" in whole_name):
                 readings[tok.i] = whole[0]
+                if k == len(names) - 1 and tok.right_edge.i > tok.i:
+                    end = tok.right_edge.idx + len(tok.right_edge.text)
+                    span = (min(span[0], tok.left_edge.idx), max(span[1], end))
+                    text = self._text(tok.doc)[span[0]:span[1]]
                 break
         head_entry = readings.get(tok.i)
         countries = [e.country for i, e in sorted(readings.items()) if e.country and i != tok.i
@@ -332,6 +345,11 @@ class ActorResolver:
             if head_entry.kind == "sector":
                 sector = head_entry.sector
                 why.append(f"'{tok.text}' is sector {sector}")
+                body = self._body_of_role(tok, head_entry, readings, poss)
+                if body is not None:
+                    # "the army's spokesman", "a police commissioner", "union leaders"
+                    sector = body
+                    why.append(f"a role of a {body} body")
             elif head_entry.kind in ("org", "person") and head_entry.dated:
                 code = head_entry.code_on(ctx.date)
                 if code is None and head_entry.kind == "person":
@@ -345,7 +363,7 @@ class ActorResolver:
                 former = any(t.lower_ in ("former", "ex", "ex-") for t in tok.doc[
                     max(span_start(core, tok) - 2, 0):tok.i])
                 if (head_entry.kind == "person" and sectors and not former
-                        and sector != "IGO" and sectors[-1] in STATE_SECTORS):
+                        and sector in (None, "ELI") and sectors[-1] in STATE_SECTORS):
                     # "Prime Minister Boris Johnson" in a story told later: the text's title
                     sector, code = sectors[-1], None
                     country = country or head_entry.country
@@ -528,6 +546,21 @@ class ActorResolver:
                     return ctx.resolved[c.i]
                 found = self._phrase(c, ctx)
                 return found[0] if found else None
+        return None
+
+    @staticmethod
+    def _body_of_role(tok: Any, entry: Entry, readings: dict[int, Entry],
+                      poss: Actor | None) -> str | None:
+        """The sector of the body a generic role belongs to: a body word before it ("police
+        commissioner") or a possessor that is a body of another sector ("the army's
+        spokesman", "their leaders" of protesters)."""
+        if not entry.person or tok.lemma_.lower() not in GENERIC_ROLES:
+            return None
+        for i, e in sorted(readings.items()):
+            if i != tok.i and e.kind == "sector" and not e.person and e.sector:
+                return e.sector
+        if poss is not None and poss.sector and poss.sector not in ("GOV", "CVL", None):
+            return poss.sector
         return None
 
     def _described_as_person(self, tok: Any) -> bool:

@@ -111,7 +111,8 @@ class Pipeline:
         self.parser = Parser(nlp, batch_size=self.options.batch_size)
         self.stages: list[Any] = [
             self.parser,
-            ActorResolver(self.kb, self.gazetteer.is_major_place),
+            ActorResolver(self.kb, self.gazetteer.is_major_place,
+                          self.gazetteer.major_place_country),
             TimeFinder(),
             PlaceFinder(self.gazetteer, self.kb),
             QuoteFinder(self.lexicon),

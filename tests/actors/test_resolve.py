@@ -165,3 +165,17 @@ def test_resolve_title_gives_way_to_a_role_held_that_day(coder) -> None:
     doc = coder.code_text("Taliban leader Hibatullah Akhundzada rejected the offer.",
                           "2018-08-20")
     assert doc.actors[0].actor.code == "AFGREB"
+
+
+def test_resolve_definite_description_points_back_to_a_named_organisation(coder) -> None:
+    doc = coder.code_text("ASEAN Secretary-General Kao Kim Hourn met Thai officials. The bloc "
+                          "will hold a summit in Jakarta.", "2024-01-10")
+    got = {m.text: m.actor.code for m in doc.actors}
+    assert got.get("The bloc") == "IGOSEAASN", got
+
+
+def test_resolve_role_word_takes_the_country_of_a_big_city_named(coder) -> None:
+    doc = coder.code_text("Hundreds of teachers marched through Kumasi on Friday.",
+                          "2024-01-10")
+    got = {m.text: m.actor.country for m in doc.actors}
+    assert got.get("Hundreds of teachers") == "GHA", got

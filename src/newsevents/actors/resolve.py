@@ -37,6 +37,15 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "poss", "attr", "agent",
                  "ROOT"}
 # "workers at Argentina's state oil company", "residents of Gaza": where a group belongs
+# organisations that "the <noun>" can point back to, by the kinds it fits
+ORG_SECTORS = {"IGO", "NGO", "REB", "PTY", "BUS", "MED", "LAB", "OPP", "CRM"}
+ORG_NOUNS = {"alliance": {"IGO"}, "bloc": {"IGO"}, "organisation": {"IGO", "NGO"},
+             "organization": {"IGO", "NGO"}, "agency": {"IGO", "NGO"},
+             "commission": {"IGO"}, "group": {"REB", "NGO", "OPP", "PTY", "CRM", "BUS"},
+             "movement": {"REB", "OPP", "PTY"}, "militia": {"REB"}, "company": {"BUS"},
+             "firm": {"BUS"}, "corporation": {"BUS"}, "party": {"PTY"}, "union": {"LAB"},
+             "charity": {"NGO"}, "mission": {"IGO"}, "network": {"MED"},
+             "broadcaster": {"MED"}, "newspaper": {"MED"}}
 # roles that take the sector of the body they belong to ("the army's spokesman": MIL)
 GENERIC_ROLES = {"spokesman", "spokeswoman", "spokesperson", "commissioner", "chief", "head",
                  "official", "leader", "commander", "director", "secretary", "representative",
@@ -87,6 +96,7 @@ class Discourse:
     plurals: list[Actor] = field(default_factory=list)  # every plural, most recent last
     resolved: dict[int, Actor] = field(default_factory=dict)  # token -> actor, this document
     pending: tuple[Actor, int] | None = None  # a lead's unnamed "an exiled activist"
+    orgs: list[Actor] = field(default_factory=list)  # named organisations, most recent last
     salient_country: str | None = None
     sentence_countries: dict[int, str] = field(default_factory=dict)  # the one a sentence names
     sentence: int = 0  # the sentence being resolved
@@ -101,9 +111,11 @@ class ActorResolver:
     provides: tuple[str, ...] = ("actors",)
 
     def __init__(self, kb: KnowledgeBase,
-                 is_place: Callable[[str], bool] = lambda name: False) -> None:
+                 is_place: Callable[[str], bool] = lambda name: False,
+                 place_country: Callable[[str], str | None] = lambda name: None) -> None:
         self.kb = kb
         self.is_place = is_place
+        self.place_country = place_country  # a big city's or region's country (gazetteer)
         self._doc_text: tuple[Any, str] = (None, "")
 
     # -- the stage -------------------------------------------------------
@@ -158,14 +170,21 @@ class ActorResolver:
                 if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (tok.is_title or tok.is_upper):
                     for e in self.kb.lookup(tok.text):
                         if e.country and e.kind in ("country", "adjective", "capital",
-                                                    "demonym", "group"):
+                                                    "demonym", "group", "person"):
                             here[e.country] += 1
                             break
             for ent in ps.span.ents:
+                name = _DET.sub("", ent.text)
                 if len(ent) > 1:
-                    e2 = self.kb.first(ent.text, ("country",))
+                    # a country's full name, a known person or organisation with a country
+                    e2 = self.kb.first(name, ("country", "person", "org"))
                     if e2 and e2.country:
                         here[e2.country] += 1
+                        continue
+                if ent.label_ in ("GPE", "LOC") and not self.kb.lookup(name):
+                    place = self.place_country(name)  # "Lagos", "Aleppo"
+                    if place:
+                        here[place] += 1
             top = here.most_common(2)
             if top and (len(top) == 1 or top[0][1] > top[1][1]):
                 per_sentence[ps.sentence.index] = top[0][0]
@@ -272,7 +291,28 @@ class ActorResolver:
             end += 1
         return doc[start:end]
 
+    def _earlier_org(self, tok: Any, ctx: Discourse) -> Actor | None:
+        """"The alliance", "the Commission", "the group" after a named organisation: the
+        latest one whose name has the word, else whose kind fits it."""
+        word = tok.lemma_.lower()
+        kinds = ORG_NOUNS.get(word)
+        if kinds is None or not _definite(tok) or any(
+                c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+            return None
+        for org in reversed(ctx.orgs):
+            if word in (org.name or "").lower().split():
+                return org
+        for org in reversed(ctx.orgs):
+            if org.sector in kinds:
+                return org
+        return None
+
     def _phrase(self, tok: Any, ctx: Discourse) -> tuple[Actor, str, tuple[int, int]] | None:
+        earlier = self._earlier_org(tok, ctx)
+        if earlier is not None:
+            left = tok.left_edge.idx
+            return (replace(earlier, text=tok.text), f"same as earlier '{earlier.name}'",
+                    (left, tok.idx + len(tok.text)))
         core = self._core(tok)
         lefts = [c.left_edge.idx for c in tok.lefts if c.dep_ in MODIFIER_DEPS]
         span = (min([core[0].idx, *lefts]), tok.idx + len(tok.text))
@@ -331,6 +371,16 @@ class ActorResolver:
                                              and ent.root.i != tok.i))):
             return None  # "in Beijing", "the Gulf of Oman": a place, not the government
         orgs = [e for i, e in sorted(readings.items()) if e.kind == "org" and i != tok.i]
+        for org in orgs:
+            if org.code and not org.dated:  # "NATO Secretary-General X": NATO was named
+                ctx.orgs.append(make_actor(org.name, org.name, org.country, org.sector,
+                                           code=org.code))
+        if (orgs and head_entry is None and tok.lemma_.lower() in ORG_NOUNS
+                and orgs[-1].code and not orgs[-1].dated):
+            # "Yemen's Houthi movement", "the Wagner group": the organisation itself
+            org = orgs[-1]
+            return (make_actor(text, org.name, org.country, org.sector, code=org.code),
+                    f"organisation {org.name}", span)
         if not orgs and not countries and head_entry is not None and head_entry.kind == "sector" \
                 and head_entry.person:
             orgs = self._belonging_org(tok)  # "inspectors from the IAEA"
@@ -424,7 +474,9 @@ class ActorResolver:
             if sector is None and head_entry is None:
                 return None
         if country is None and head_entry is not None and head_entry.kind == "sector":
-            country = self._belonging_country(tok, sector in STATE_SECTORS)
+            # "an official in Brussels" is visiting; "a court in Tehran" is Iran's
+            country = self._belonging_country(tok, sector in STATE_SECTORS
+                                              and head_entry.person)
             if country:
                 why.append(f"country {country} from the phrase it belongs to")
         if (country is None and sector in STATE_SECTORS and head_entry is not None
@@ -489,6 +541,10 @@ class ActorResolver:
                     e = self.kb.first(t.text, ("country", "adjective", "capital"))
                     if e is not None and e.country:
                         return e.country
+                    if t.pos_ == "PROPN" and t.dep_ == "pobj":
+                        place = self.place_country(t.text)  # "a resident of Aleppo"
+                        if place:
+                            return place
         return None
 
     def _inside_titled_name(self, window: list[Any]) -> bool:
@@ -619,6 +675,8 @@ class ActorResolver:
             ctx.last_thing = actor
         if tok.pos_ == "NOUN":
             ctx.descriptions.setdefault(tok.lemma_.lower(), actor)
+        if actor.name and actor.sector in ORG_SECTORS and not person:
+            ctx.orgs.append(actor)
         if ctx.pending is not None and sent_idx - ctx.pending[1] > 2:
             ctx.pending = None
 

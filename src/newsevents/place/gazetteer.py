@@ -634,6 +634,21 @@ class Gazetteer:
         return any(c.kind != "country" and c.population >= min_population
                    for c in self.candidates(name))
 
+    def major_place_country(self, name: str, min_population: int = 100_000) -> str | None:
+        """The country of the big city or region a name most likely is ("Lagos", "Aleppo"),
+        when no other country has a place of that name even a third as big."""
+        best: dict[str, int] = {}
+        for c in self.candidates(name):
+            if c.kind != "country" and c.country:
+                best[c.country] = max(best.get(c.country, 0), c.population)
+        if not best:
+            return None
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        top, pop = ranked[0]
+        if pop < min_population or (len(ranked) > 1 and ranked[1][1] * 3 > pop):
+            return None
+        return top
+
     def countries(self, iso3: str) -> GazEntry | None:
         """The country with ISO 3166-1 alpha-3 code ``iso3`` (any case)."""
         i = self._by_iso3.get(iso3.upper())

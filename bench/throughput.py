@@ -86,6 +86,12 @@ def phase_extract(articles: list[dict[str, str]], batch_size: int) -> dict[str, 
     coder.code_text(WARM_UP, WARM_UP_DATE)
     startup = time.perf_counter() - t0
     rss_loaded = peak_rss_mb()
+    from newsevents.actors.kb import KnowledgeBase
+
+    t_kb = time.perf_counter()
+    KnowledgeBase()
+    kb_load = time.perf_counter() - t_kb
+    stage_seconds = time_stages(coder.pipeline)
     log(f"extract: Coder ready in {startup:.2f} s; coding {len(articles)} articles")
     t0 = time.perf_counter()
     out = list(coder.code_articles(
@@ -95,7 +101,41 @@ def phase_extract(articles: list[dict[str, str]], batch_size: int) -> dict[str, 
     errors = sum(1 for d in out if isinstance(d, DocError)) + sum(len(d.errors) for d in docs)
     return {"startup_s": startup, "seconds": seconds, "documents": len(docs),
             "events": sum(len(d.events) for d in docs), "errors": errors,
-            "rss_after_load_mb": rss_loaded}
+            "rss_after_load_mb": rss_loaded, "kb_load_s": kb_load,
+            "stage_seconds": dict(stage_seconds)}
+
+
+class _Timed:
+    """A stage that adds the time of each call to a shared table (bench only)."""
+
+    def __init__(self, stage: Any, table: dict[str, float]) -> None:
+        self.stage, self.table = stage, table
+        self.name, self.requires, self.provides = stage.name, stage.requires, stage.provides
+
+    def __call__(self, doc: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return self.stage(doc)
+        finally:
+            self.table[self.name] = self.table.get(self.name, 0.0) + time.perf_counter() - t0
+
+
+def time_stages(pipeline: Any) -> dict[str, float]:
+    """Wrap every stage of the pipeline so that its time is counted; the parse stage is
+    timed around its batched ``pipe``."""
+    table: dict[str, float] = {}
+    pipeline.stages[1:] = [_Timed(st, table) for st in pipeline.stages[1:]]
+    parser = pipeline.parser
+    pipe = parser.pipe
+
+    def timed_pipe(docs: Any) -> Any:
+        t0 = time.perf_counter()
+        out = list(pipe(docs))
+        table["parse"] = table.get("parse", 0.0) + time.perf_counter() - t0
+        return out
+
+    parser.pipe = timed_pipe
+    return table
 
 
 def run_phase(phase: str, n_articles: int, batch_size: int) -> int:
@@ -196,6 +236,14 @@ def report(info: dict[str, Any], n_articles: int, words: int, batch_size: int,
         f"start-up: extract {ext['startup_s']:.2f} s (Coder() + 1 warm-up text); "
         f"raw spaCy {raw['startup_s']:.2f} s (spacy.load + 1 warm-up text)",
     ]
+    stages = ext.get("stage_seconds") or {}
+    if stages:
+        total = ext["seconds"]
+        lines += ["", "time by stage (share of extract's time): " + ", ".join(
+            f"{name} {sec:.2f} s ({sec / total:.0%})" for name, sec in stages.items())]
+        if "actors" in stages:
+            lines.append(f"actor resolution: {stages['actors'] / total:.1%} of extract's "
+                         f"time; knowledge base load {ext['kb_load_s'] * 1000:.0f} ms")
     lines += compare_with_baseline(ratio)
     print("\n".join(lines))
     return {

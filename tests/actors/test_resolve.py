@@ -179,3 +179,10 @@ def test_resolve_role_word_takes_the_country_of_a_big_city_named(coder) -> None:
                           "2024-01-10")
     got = {m.text: m.actor.country for m in doc.actors}
     assert got.get("Hundreds of teachers") == "GHA", got
+
+
+def test_resolve_possessive_pronoun_binds_to_its_clause_subject(coder) -> None:
+    doc = coder.code_text("Chile's foreign ministry criticised Peru and urged its partners "
+                          "to act.", "2024-01-10")
+    got = {m.text: m.actor.country for m in doc.actors}
+    assert got.get("its") == "CHL", got

@@ -374,3 +374,12 @@ def test_engine_charged_with_targets_the_one_charged(coder) -> None:
     doc = coder.code_text("Prosecutors in Lima charged a former mayor with fraud.", "2024-05-02")
     ev = [e for e in doc.events if e.cameo_root == "11"]
     assert ev and ev[0].target is not None and ev[0].target.sector == "ELI"  # former
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Overnight strikes on hospitals in Gaza killed nine people.", "19"),
+    ("Teachers in Accra launched a strike over unpaid salaries.", "14"),
+])
+def test_engine_strike_on_something_is_force(coder, text: str, root: str) -> None:
+    roots = [e.cameo_root for e in coder.code_text(text, "2024-05-02").events]
+    assert root in roots, roots

@@ -242,6 +242,12 @@ class ActorResolver:
                 if was_subject:
                     return cand
             return ctx.last_person
+        if low in ("its", "their") and tok.dep_ == "poss":
+            # "the ministry ... called on its partners": a possessive binds to the subject
+            # of its own clause
+            owner = self._clause_subject(tok, ctx)
+            if owner is not None:
+                return owner
         if low in THING_PRONOUNS:
             return ctx.last_thing
         if low == "them":
@@ -254,6 +260,29 @@ class ActorResolver:
             return ctx.last_thing
         if low in PLURAL_PRONOUNS:
             return ctx.last_plural or ctx.last_thing
+        return None
+
+    @staticmethod
+    def _clause_subject(tok: Any, ctx: Discourse) -> Actor | None:
+        """The resolved subject of the clause a token stands in (through coordinated verbs:
+        "X accused Y and called on its partners"), never the phrase the token is part of."""
+        up = tok.head
+        for _ in range(6):
+            if up.pos_ in ("VERB", "AUX"):
+                break
+            if up.head.i == up.i:
+                return None
+            up = up.head
+        verb = up
+        for _ in range(3):
+            subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj:
+                if subj[0].i in [t.i for t in tok.head.subtree] or subj[0].i == tok.head.i:
+                    return None
+                return ctx.resolved.get(subj[0].i)
+            if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
+                return None
+            verb = verb.head
         return None
 
     def _core(self, tok: Any) -> list[Any]:

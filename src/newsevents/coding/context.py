@@ -87,11 +87,15 @@ class SentenceActors:
     def is_actor(self, tok: Any) -> bool:
         return tok.i in self.by_token
 
-    def within(self, tok: Any, besides: Actor | None = None) -> Actor | None:
+    def within(self, tok: Any, besides: Actor | None = None, pronouns: bool = True
+               ) -> Actor | None:
         """The first actor inside a phrase that is no actor itself, named ones before
-        pronouns ("its border with Armenia"), and never the one acting (``besides``)."""
+        pronouns ("its border with Armenia"), and never the one acting (``besides``);
+        without ``pronouns`` a possessive pronoun does not count ("its partners" are not
+        the ones it stands for)."""
         found = [self.by_token[t.i] for t in tok.subtree
-                 if t.i != tok.i and t.i in self.by_token]
+                 if t.i != tok.i and t.i in self.by_token
+                 and (pronouns or t.pos_ != "PRON")]
         found = [m for m in found if besides is None or not m.actor.same_entity(besides)]
         found.sort(key=lambda m: m.why.startswith("pronoun"))
         return found[0].actor if found else None

@@ -38,6 +38,7 @@ SYMMETRIC_CODES = {"036", "046", "057", "030", "0841"}
 RECIPIENT_ROOTS = {"06", "07", "08"}
 # restrictions imposed or eased, repression eased: on the population unless said otherwise
 POPULATION_CODES = ("081", "082", "172")
+SELF_WORDS = {"its", "it", "their", "them", "itself", "themselves", "his", "her", "him"}
 TOPIC_PREPS = {"into", "for", "of", "out", "over", "about", "on", "in", "against", "regarding",
                "concerning"}
 ORDER_CUES = {"order", "instruct"}
@@ -113,7 +114,7 @@ class EventCoder:
         if sources == [None] and m.source_tok is not None and m.source_tok.pos_ == "NOUN":
             # "Nigeria's defence headquarters", "inspectors from the IAEA": the actor the
             # subject belongs to
-            sources = [ctx.within(m.source_tok)]
+            sources = [ctx.within(m.source_tok, pronouns=False)]
         if (m.source_tok is not None and not sources[0] and root in HUMAN_AGENT_ROOTS
                 and not ctx.is_actor(m.source_tok)):
             return []  # "shares rallied", "talks stalled": no one protests or appeals
@@ -176,7 +177,8 @@ class EventCoder:
                 country = place_country or src.country
                 if country is not None:
                     tgt = make_actor("", None, country, "GOV")
-            if src is not None and tgt is not None and src.same_entity(tgt):
+            if src is not None and tgt is not None and (src.same_entity(tgt) or (
+                    src.code == tgt.code and tgt.text.lower() in SELF_WORDS)):
                 tgt = None  # "Canada should lift its tariffs": no one else is acted on
             if ((root == "15" or m.code.startswith("087")) and src is not None and tgt0 is not None
                     and m.target_tok is not None and m.target_tok.dep_ == "dobj"

@@ -10,7 +10,7 @@ are built in :mod:`newsevents.coding.engine`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
@@ -182,6 +182,10 @@ class TriggerFinder:
         if pat is None or (tok.pos_ == "VERB" and (tok.dep_ not in NOMINAL_DEPS
                                                    or tok.tag_ == "VBG")):
             return None  # a verb tagged as one; a noun the tagger took for a verb is fine
+        if (pat.code[:2] == "14" and tok.lemma_.lower() == "strike"
+                and _prep_object(tok, "on") is not None):
+            # "strikes on schools" hit something; a labour strike is "against" or "over"
+            pat = replace(pat, code="190", id=pat.id + "+on")
         anchor = tok
         source = target = None
         implied: Actor | None = None

@@ -186,3 +186,10 @@ def test_resolve_possessive_pronoun_binds_to_its_clause_subject(coder) -> None:
                           "to act.", "2024-01-10")
     got = {m.text: m.actor.country for m in doc.actors}
     assert got.get("its") == "CHL", got
+
+
+def test_resolve_brussels_speaks_for_the_eu_but_in_brussels_is_a_place(coder) -> None:
+    doc = coder.code_text("Brussels warned Hungary over its asylum law. Ministers met in "
+                          "Brussels on Monday.", "2024-01-10")
+    got = [(m.text, m.actor.code) for m in doc.actors if m.text == "Brussels"]
+    assert got == [("Brussels", "IGOEUREEC")], got

@@ -168,11 +168,11 @@ class ActorResolver:
             here: Counter[str] = Counter()
             for tok in ps.span:
                 if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (tok.is_title or tok.is_upper):
-                    for e in self.kb.lookup(tok.text):
-                        if e.country and e.kind in ("country", "adjective", "capital",
-                                                    "demonym", "group", "person"):
-                            here[e.country] += 1
-                            break
+                    # the word's first reading only: "Brussels" is the EU before Belgium
+                    e = next(iter(self.kb.lookup(tok.text)), None)
+                    if e is not None and e.country and e.kind in (
+                            "country", "adjective", "capital", "demonym", "group", "person"):
+                        here[e.country] += 1
             for ent in ps.span.ents:
                 name = _DET.sub("", ent.text)
                 if len(ent) > 1:
@@ -395,10 +395,11 @@ class ActorResolver:
         code: str | None = None
         why: list[str] = []
 
-        if (head_entry is not None and head_entry.kind in ("capital", "country")
+        if (head_entry is not None and (head_entry.kind in ("capital", "country") or (
+                head_entry.kind == "org" and tok.ent_type_ in ("GPE", "LOC")))
                 and (self._locative(tok) or (ent is not None and tok.ent_type_ in ("LOC", "FAC")
                                              and ent.root.i != tok.i))):
-            return None  # "in Beijing", "the Gulf of Oman": a place, not the government
+            return None  # "in Beijing", "in Brussels", "the Gulf of Oman": a place
         orgs = [e for i, e in sorted(readings.items()) if e.kind == "org" and i != tok.i]
         for org in orgs:
             if org.code and not org.dated:  # "NATO Secretary-General X": NATO was named

@@ -383,3 +383,15 @@ def test_engine_charged_with_targets_the_one_charged(coder) -> None:
 def test_engine_strike_on_something_is_force(coder, text: str, root: str) -> None:
     roots = [e.cameo_root for e in coder.code_text(text, "2024-05-02").events]
     assert root in roots, roots
+
+
+def test_engine_talks_as_the_subject_of_a_clause_about_them_are_no_event(coder) -> None:
+    doc = coder.code_text("Negotiations with Tehran have stalled again, a Dutch diplomat "
+                          "said.", "2024-05-02")
+    assert not [e for e in doc.events if e.cameo_root == "04"]
+
+
+def test_engine_own_troops_sent_abroad_target_the_destination(coder) -> None:
+    doc = coder.code_text("Chad will send more troops into northern Cameroon.", "2024-05-02")
+    ev = [e for e in doc.events if e.cameo_root == "15"]
+    assert ev and ev[0].target is not None and ev[0].target.country == "CMR"

@@ -90,7 +90,7 @@ class EventCoder:
     # -- building events ------------------------------------------------------
     def build(self, doc: Document, ps: Any, m: Match, ctx: SentenceActors) -> list[Event]:
         status = read_status(m.anchor, self.lex)
-        if _purpose(m.anchor) and status.cue is None:
+        if _purpose(m.anchor) and (status.cue is None or status.cue.i != m.anchor.head.i):
             return []  # "sent troops to protect villagers": an aim, not a deed
         if m.code in self.transforms.refine:
             words = {t.i: t for t in [*m.trigger.subtree, *m.anchor.subtree]}
@@ -120,6 +120,12 @@ class EventCoder:
             return []  # "shares rallied", "talks stalled": no one protests or appeals
         targets: list[Actor | None] = list(ctx.at(m.target_tok, place_country)) or [
             ctx.target_fallback(m.target_tok, root, sources[0])]
+        if ((root == "15" or m.code.startswith("087")) and sources[0] is not None
+                and m.target_tok is not None and m.target_tok.dep_ == "dobj" and all(
+                    t is not None and t.sector in ("MIL", "COP") and (
+                        t.country in (None, sources[0].country) or m.target_tok.i in ctx.guessed)
+                    for t in targets)):
+            targets = [None]  # "France deployed 45,000 police": its own force, not a target
         joint = len(sources) > 1 and (root in SYMMETRIC_ROOTS or m.code in SYMMETRIC_CODES)
         if targets == [None] and not joint:  # "X and Y held talks": with each other
             skip = {t.i for t in m.source_tok.subtree} if m.source_tok is not None else set()
@@ -180,11 +186,6 @@ class EventCoder:
             if src is not None and tgt is not None and (src.same_entity(tgt) or (
                     src.code == tgt.code and tgt.text.lower() in SELF_WORDS)):
                 tgt = None  # "Canada should lift its tariffs": no one else is acted on
-            if ((root == "15" or m.code.startswith("087")) and src is not None and tgt0 is not None
-                    and m.target_tok is not None and m.target_tok.dep_ == "dobj"
-                    and tgt0.sector in ("MIL", "COP")
-                    and tgt0.country in (None, src.country)):
-                tgt = None  # "France deployed 45,000 police": its own force, not a target
             if tr is None or not tr.replaces:
                 out.extend(self._event(doc, ps, m, src, tgt, status,
                                        speaker[0] if speaker else None))
@@ -311,10 +312,13 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
     roots = {m.trigger.i: m.code[:2] for m in matches}
     anchored = {m.anchor.i: m.code[:2] for m in matches}  # "carried out atrocities, burning"
     anchors = set(anchored) | set(roots)
+    # "enforced a general strike, demanding ...": the verb that holds an event noun
+    anchored.update({m.trigger.head.i: m.code[:2] for m in matches
+                     if m.trigger.pos_ == "NOUN" and m.trigger.dep_ == "dobj"})
     out = []
     for m in matches:
         t = m.trigger
-        if _topic_of_another(m, anchors):
+        if _topic_of_another(m, anchors) or _idle_subject(m):
             continue
         if (t.dep_ == "pobj" and t.head.dep_ == "prep"
                 and roots.get(t.head.head.i) == m.code[:2] and t.head.head.i != t.i):
@@ -354,6 +358,16 @@ def _by_means(matches: list[Match]) -> list[Match]:
                     break
         out.append(m)
     return [m for m in out if m.trigger.i not in used or m.trigger.pos_ == "VERB"]
+
+
+def _idle_subject(m: Match) -> bool:
+    """"Talks with Iran have reached a dead end": an event noun that is only the subject of
+    a clause about it, with no one named doing it, tells no event (force told so still does:
+    "the attack killed six")."""
+    t = m.trigger
+    return (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and m.anchor.i == t.i
+            and m.source_tok is None and m.implied_source is None
+            and m.code[:2] not in VIOLENT_ROOTS | {"14", "15", "16", "17"})
 
 
 def _topic_of_another(m: Match, triggers: set[int]) -> bool:

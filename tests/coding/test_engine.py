@@ -395,3 +395,19 @@ def test_engine_own_troops_sent_abroad_target_the_destination(coder) -> None:
     doc = coder.code_text("Chad will send more troops into northern Cameroon.", "2024-05-02")
     ev = [e for e in doc.events if e.cameo_root == "15"]
     assert ev and ev[0].target is not None and ev[0].target.country == "CMR"
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Serbia and Kosovo agreed to withdraw special police units from the north.", "03"),
+    ("Sudan and South Sudan declared a ceasefire along the border on Monday.", "0871"),
+])
+def test_engine_joint_acts_of_coordinated_actors_pair_them(coder, text: str, code: str) -> None:
+    evs = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo.startswith(code)]
+    dyads = {(e.source.country, e.target.country) for e in evs if e.source and e.target}
+    assert len(dyads) == 2, [(e.cameo, e.source, e.target) for e in evs]
+
+
+def test_engine_a_state_of_emergency_is_no_state(coder) -> None:
+    doc = coder.code_text("Ecuador's government ended the state of emergency in Guayaquil.",
+                          "2024-05-02")
+    assert not [m for m in doc.actors if m.text.endswith("state")]

@@ -37,6 +37,8 @@ NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "appos", "conj", "poss", "attr", "agent",
                  "ROOT"}
 # "workers at Argentina's state oil company", "residents of Gaza": where a group belongs
+STATE_OF = {"emergency", "siege", "war", "alert", "readiness", "mourning", "disaster",
+            "exception", "play", "affairs", "union"}
 # organisations that "the <noun>" can point back to, by the kinds it fits
 ORG_SECTORS = {"IGO", "NGO", "REB", "PTY", "BUS", "MED", "LAB", "OPP", "CRM"}
 ORG_NOUNS = {"alliance": {"IGO"}, "bloc": {"IGO"}, "organisation": {"IGO", "NGO"},
@@ -337,6 +339,10 @@ class ActorResolver:
         return None
 
     def _phrase(self, tok: Any, ctx: Discourse) -> tuple[Actor, str, tuple[int, int]] | None:
+        if tok.lemma_.lower() == "state" and any(
+                p.lower_ == "of" and any(o.lemma_.lower() in STATE_OF for o in p.children)
+                for p in tok.children):
+            return None  # "the state of emergency" is no state
         earlier = self._earlier_org(tok, ctx)
         if earlier is not None:
             left = tok.left_edge.idx

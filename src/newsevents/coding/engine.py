@@ -33,7 +33,7 @@ CRIME_NOUNS = {"genocide", "atrocity", "atrocities", "massacre", "cleansing", "c
                "abuses", "torture", "persecution"}
 DENIAL_CUES = {"deny", "dismiss", "refute", "reject"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
-SYMMETRIC_CODES = {"036", "046", "057", "030", "0841"}
+SYMMETRIC_CODES = {"036", "046", "057", "030", "0841", "0871"}
 # acts one asks for oneself: the one who asks receives them unless another is named
 RECIPIENT_ROOTS = {"06", "07", "08"}
 # restrictions imposed or eased, repression eased: on the population unless said otherwise
@@ -81,6 +81,14 @@ class EventCoder:
             events.extend(_dedupe([ev for m in matches for ev in self.build(doc, ps, m, ctx)]))
         return replace(doc, events=tuple(events))
 
+    def _agreed_together(self, status: StatusReading) -> bool:
+        """Whether a cue makes an act of coordinated actors a joint one ("agreed to",
+        "pledged to"): its intent code (03x) is symmetric as talks are."""
+        if status.cue is None:
+            return False
+        found = self.transforms.cues.get(status.cue.lemma_.lower())
+        return found is not None and found[0] == "intent"
+
     def _says(self, m: Match) -> bool:
         """"A UN inquiry found that ...": the inquiry is who speaks, not an event told."""
         t = m.trigger
@@ -126,7 +134,9 @@ class EventCoder:
                         t.country in (None, sources[0].country) or m.target_tok.i in ctx.guessed)
                     for t in targets)):
             targets = [None]  # "France deployed 45,000 police": its own force, not a target
-        joint = len(sources) > 1 and (root in SYMMETRIC_ROOTS or m.code in SYMMETRIC_CODES)
+        symmetric = (root in SYMMETRIC_ROOTS or m.code in SYMMETRIC_CODES
+                     or self._agreed_together(status))  # "X and Y agreed to pull back"
+        joint = len(sources) > 1 and symmetric
         if targets == [None] and not joint:  # "X and Y held talks": with each other
             skip = {t.i for t in m.source_tok.subtree} if m.source_tok is not None else set()
             light = m.trigger.head.i == m.anchor.i and m.trigger.dep_ in (
@@ -139,7 +149,7 @@ class EventCoder:
             inner = ctx.within(status.speaker) or ctx.modifier_org(status.speaker)
             speaker = [inner] if inner is not None else []
         pairs = [(s, t) for s in sources for t in targets]
-        if m.code[:2] in SYMMETRIC_ROOTS or m.code in SYMMETRIC_CODES:
+        if symmetric:
             # "Ethiopia and Egypt resumed talks", "clashes between the army and the RSF"
             group = [a for a in (sources if targets == [None] else
                                  targets if sources == [None] else []) if a is not None]

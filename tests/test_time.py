@@ -33,7 +33,7 @@ def test_time_normalise(text: str, past: bool, value: str, precision: str) -> No
 
 
 def test_time_not_dates() -> None:
-    assert normalise("the weekend", PUB) is None
+    assert normalise("the fortnight", PUB) is None
     assert normalise("February 30, 2021", PUB) is None
 
 
@@ -65,3 +65,66 @@ def test_time_said_on_a_day_dates_the_saying_not_the_act(coder) -> None:  # noqa
                           "2023-01-20")
     [ev] = [e for e in doc.events if e.cameo == "173"]
     assert (ev.date, ev.date_source) == ("2023-01-20", "published")
+
+
+@pytest.mark.parametrize(
+    ("text", "past", "value", "precision"),
+    [
+        ("last week", True, "2024-W09", "week"),
+        ("next week", False, "2024-W11", "week"),
+        ("three weeks ago", True, "2024-W07", "week"),
+        ("over the weekend", True, "2024-W09", "week"),  # Saturday 2 March
+        ("last summer", True, "2023-22", "season"),
+        ("the spring of 2011", True, "2011-21", "season"),
+        ("this autumn", False, "2024-23", "season"),
+        ("the 1990s", True, "199X", "decade"),
+        ("the 20th century", True, "19XX", "century"),
+        ("since 2019", True, "2019/..", "interval"),
+        ("from 2010 to 2014", True, "2010/2014", "interval"),
+        ("between May and July", True, "2023-05/2023-07", "interval"),
+        ("overnight", True, "2024-03-06", "day"),
+        ("the 3rd", True, "2024-03-03", "day"),
+        ("the 12th", True, "2024-02-12", "day"),
+        ("mid-March", True, "2024-03", "month"),
+        ("late 2021", True, "2021", "year"),
+        ("Thursday night", True, "2024-02-29", "day"),
+    ],
+)
+def test_time_normalise_weeks_seasons_decades_intervals(text: str, past: bool, value: str,
+                                                       precision: str) -> None:
+    assert normalise(text, PUB, past) == (value, precision)
+
+
+@pytest.mark.parametrize(("value", "precision", "date"), [
+    ("2024-W09", "week", ("2024-02", "month")),  # the month of its Thursday
+    ("2023-22", "season", ("2023", "year")),
+    ("2010/2014", "interval", ("2010", "year")),
+    ("199X", "decade", None),
+])
+def test_time_event_date_in_the_contract_form(value: str, precision: str, date) -> None:  # noqa: ANN001
+    from newsevents.time import event_date
+
+    assert event_date(value, precision) == date  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The minister said the vote would take place on Friday.", "2024-03-08"),
+    ("Fresh elections may be called in June.", "2024-06"),
+    ("The deal is due to take effect this autumn.", "2024-23"),
+])
+def test_time_future_clauses(coder, text: str, expected: str) -> None:
+    assert [t.value for t in coder.code_text(text, "2024-03-07").times] == [expected]
+
+
+@pytest.mark.parametrize("text", ["He was freed two years later.",
+                                  "Fans gathered before the 2022 World Cup final.",
+                                  "Delegates signed the 1951 Refugee Convention."])
+def test_time_durations_and_names_are_no_times(coder, text: str) -> None:
+    assert coder.code_text(text, "2024-03-07").times == ()
+
+
+def test_time_ongoing_state_takes_the_publication_date(coder) -> None:
+    doc = coder.code_text("Police detained Ana Silva last week and she remains in custody.",
+                          "2024-03-07")
+    dates = {e.evidence.trigger: e.date for e in doc.events}
+    assert dates.get("detained") == "2024-02", dates

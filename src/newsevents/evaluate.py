@@ -339,3 +339,90 @@ def score_actors(res: ActorResult, gold: ActorGold, found: list[Any]) -> None:
                                "gold": f"{want_c} {want_s}",
                                "got": f"{got_c} {got_s}" if best else "not found",
                                "why": best.why if best else ""})
+
+
+# -- time gold --------------------------------------------------------------
+def is_time_gold(path: Path) -> bool:
+    return _first_key(path, "times")
+
+
+def _first_key(path: Path, key: str) -> bool:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                return False
+            return isinstance(obj, dict) and key in obj
+    return False
+
+
+@dataclass
+class TimeResult:
+    expressions: int = 0
+    found: int = 0
+    exact: int = 0
+    spurious: int = 0  # a duration or a name coded as a time
+    not_times: int = 0
+    event_dates: int = 0
+    event_exact: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def score_times(res: TimeResult, gold: dict[str, Any], doc: Any, event_date: Any) -> None:
+    """Each gold time expression against the coder's time that overlaps it (value exact);
+    durations and names must not be times; each gold event date against the date the
+    coding stage gives a trigger (``event_date(doc, token)``, in the output contract's
+    form), compared with the gold value put in that form too."""
+    text = gold["text"]
+    times = list(doc.times)
+    for t in gold.get("times", []):
+        span = _find(text, t)
+        assert span is not None, (gold.get("id"), t)
+        s0, s1 = span
+        res.expressions += 1
+        best = max(times, key=lambda p: min(s1, p.end) - max(s0, p.start), default=None)
+        if best is None or min(s1, best.end) - max(s0, best.start) <= 0:
+            res.errors.append({"id": gold.get("id"), "text": t["text"], "gold": t["value"],
+                               "got": "not found"})
+            continue
+        res.found += 1
+        if best.value == t["value"]:
+            res.exact += 1
+        else:
+            res.errors.append({"id": gold.get("id"), "text": t["text"], "gold": t["value"],
+                               "got": best.value})
+    for word in [*gold.get("durations", []), *gold.get("not_times", [])]:
+        found = _find(text, {"text": word})
+        if found is None:
+            continue
+        w0, w1 = found
+        res.not_times += 1
+        if any(min(w1, p.end) - max(w0, p.start) > 0 for p in times):
+            res.spurious += 1
+            res.errors.append({"id": gold.get("id"), "text": word, "gold": "no time",
+                               "got": "a time"})
+    for e in gold.get("event_dates", []):
+        want = _contract_date(e["date"])
+        if want is None:
+            continue
+        res.event_dates += 1
+        got = event_date(doc, e["trigger"])
+        res.event_exact += got == want
+        if got != want:
+            res.errors.append({"id": gold.get("id"), "text": f"event '{e['trigger']}'",
+                               "gold": want, "got": got})
+
+
+def _contract_date(value: str) -> str | None:
+    """A gold EDTF value in the form events carry (records.md)."""
+    from newsevents.time import event_date
+
+    kinds = [("interval", "/"), ("week", "-W"), ("decade", "X")]
+    for kind, mark in kinds:
+        if mark in value:
+            found = event_date(value, kind)  # type: ignore[arg-type]
+            return found[0] if found else None
+    if re.fullmatch(r"\d{4}-2[1-4]", value):
+        return value[:4]
+    return value

@@ -21,7 +21,10 @@ STATUSES: tuple[Status, ...] = (
     "future",
     "negated",
 )
-Precision = Literal["year", "month", "day"]
+Precision = Literal["year", "month", "day"]  # of an event's date (records.md)
+# of a time expression's value (ISO 8601 / EDTF: "2024-W09", "2023-22" summer, "199X")
+TimePrecision = Literal["year", "month", "day", "week", "season", "decade", "century",
+                        "interval"]
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,7 @@ class TimeMention:
     start: int
     end: int
     value: str
-    precision: Precision
+    precision: TimePrecision
     sentence_index: int
     head: int
 

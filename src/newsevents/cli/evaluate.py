@@ -23,12 +23,15 @@ from newsevents.evaluate import (
     PRF,
     ActorResult,
     SentenceResult,
+    TimeResult,
     is_actor_gold,
+    is_time_gold,
     read_actor_gold,
     read_sentence_gold,
     score_actors,
     score_article,
     score_sentence,
+    score_times,
 )
 from newsevents.ingest.readers import read_text_file
 from newsevents.records import Article
@@ -59,7 +62,8 @@ def evaluate(
     ok = True
     jsonl = [f for f in files if f.suffix == ".jsonl"]
     actor_files = [f for f in jsonl if is_actor_gold(f)]
-    sentence_files = [f for f in jsonl if f not in actor_files]
+    time_files = [f for f in jsonl if is_time_gold(f)]
+    sentence_files = [f for f in jsonl if f not in actor_files + time_files]
     for f in files:
         if f.suffix == ".json":
             ok = _article(coder, f, report) and ok
@@ -67,6 +71,8 @@ def evaluate(
         ok = _sentences(coder, sentence_files, report, show_errors) and ok
     if actor_files:
         _actors(coder, actor_files, report, show_errors)
+    if time_files:
+        _times(coder, time_files, report, show_errors)
     if json_out:
         json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     raise typer.Exit(EXIT_OK if ok else EXIT_FAILURES)
@@ -173,4 +179,50 @@ def _actors(coder: Any, files: list[Path], report: dict[str, Any], show: int) ->
                   f"  ({e['why']})")
     report["actors"] = {k: v for k, v in vars(res).items()} | {
         "country_accuracy": res.rate(res.country), "sector_accuracy": res.rate(res.sector)}
+
+
+def _times(coder: Any, files: list[Path], report: dict[str, Any], show: int) -> None:
+    from newsevents.coding.syntax import read_status
+    from newsevents.records import Document
+
+    stages = coder.pipeline.stages
+    coding = stages[-1]
+
+    def event_date(doc: Document, trigger: str) -> str | None:
+        assert doc.parsed is not None
+        for ps in doc.parsed.sentences:
+            for tok in ps.span:
+                if tok.text == trigger:
+                    cue = read_status(tok, coding.lex).cue
+                    return str(coding.attach.date(doc, ps, tok, tok, cue)[0])
+        return None
+
+    res = TimeResult()
+    for f in files:
+        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                gold = json.loads(line)
+                doc = Document(article=Article(str(gold.get("id", lineno)), gold["text"],
+                                               gold.get("date")))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise fail(f"{f}:{lineno}: not a time gold line ({exc}); see docs/gold.md"
+                           ) from None
+            for st in stages[:-1]:
+                doc = st(doc)
+            score_times(res, gold, doc, event_date)
+    t = Table(title=f"{res.expressions} gold time expressions, {res.event_dates} event dates")
+    for col in ("", "right", "of", "share"):
+        t.add_column(col)
+    for name, n, of in (("found", res.found, res.expressions),
+                        ("value exact", res.exact, res.expressions),
+                        ("durations and names kept out", res.not_times - res.spurious,
+                         res.not_times),
+                        ("event date exact", res.event_exact, res.event_dates)):
+        t.add_row(name, str(n), str(of), f"{n / of:.3f}" if of else "-")
+    out.print(t)
+    for e in res.errors[:show]:
+        out.print(f"[yellow]{e['id']}[/] {e['text']!r}: gold {e['gold']}, got {e['got']}")
+    report["times"] = {k: v for k, v in vars(res).items()}
 

@@ -9,9 +9,8 @@ from typing import Any, TypeVar
 
 from newsevents.coding.syntax import clause_head
 from newsevents.records import Actor, Document, Place, PlaceMention, Precision, TimeMention
+from newsevents.time import TEMPORAL_PREPS, event_date
 
-TEMPORAL_PREPS = {"after", "following", "since", "before", "during", "in", "until", "ahead",
-                  "amid", "at"}
 Date = tuple[str | None, Precision | None, str | None]
 
 
@@ -46,6 +45,21 @@ def _in_other_clause(tok: Any, anchor: Any) -> bool:
     return False
 
 
+def _ongoing(verb: Any) -> bool:
+    """A state reported in the present or present perfect ("remains", "are occupying",
+    "have occupied"), not a deed of the past."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.tag_ in ("VBZ", "VBP") and not aux:
+        return verb.lemma_.lower() in STATE_VERBS
+    return bool(aux & {"have", "has", "'ve"}) and verb.tag_ == "VBN" and not aux & {"had"}
+
+
+STATE_VERBS = {"remain", "stay", "continue", "occupy", "hold", "keep", "live", "lie", "stand",
+               "control", "besiege", "detain", "face", "await"}
+
+
 class Attacher:
     def __init__(self, countries: dict[str, Place]) -> None:
         self.countries = countries
@@ -59,9 +73,17 @@ class Attacher:
                  and not _in_other_clause(ps.span.doc[t.head], anchor)
                  and not (cue is not None and cue.i not in (trigger.i, anchor.i)
                           and _governor(ps.span.doc[t.head]).i == cue.i)]
+        times = [t for t in times if event_date(t.value, t.precision) is not None]
+        if _ongoing(anchor):
+            # "remains in custody", "have occupied the square": a state that holds now is
+            # dated by a time of its own, else by the publication date
+            times = [t for t in times
+                     if _governor(ps.span.doc[t.head]).i in (trigger.i, anchor.i)]
         best = _nearest(times, ps, trigger, anchor)
         if best is not None:
-            return best.value, best.precision, "text"
+            found = event_date(best.value, best.precision)
+            assert found is not None
+            return found[0], found[1], "text"
         pub = doc.article.published
         return (pub, "day", "published") if pub else (None, None, None)
 

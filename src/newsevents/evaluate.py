@@ -426,3 +426,86 @@ def _contract_date(value: str) -> str | None:
     if re.fullmatch(r"\d{4}-2[1-4]", value):
         return value[:4]
     return value
+
+
+# -- place gold -------------------------------------------------------------
+def is_place_gold(path: Path) -> bool:
+    return _first_key(path, "places")
+
+
+@dataclass
+class PlaceResult:
+    toponyms: int = 0
+    found: int = 0
+    within_161km: int = 0
+    country: int = 0
+    not_places: int = 0
+    spurious: int = 0
+    event_places: int = 0
+    event_right: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine, Earth radius 6,371 km)."""
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def score_places(res: PlaceResult, gold: dict[str, Any], doc: Any, event_place: Any) -> None:
+    """Each gold toponym against the coder's place that overlaps it: found (toponym recall),
+    resolved within 161 km of the gold coordinates, right country; words that are no place
+    here must not be places; an event's place (``event_place(doc, trigger)``, a place name
+    or ``country:XXX``) against the gold one."""
+    text = gold["text"]
+    places = list(doc.places)
+    spans = {}
+    for g in gold.get("places", []):
+        span = _find(text, g)
+        assert span is not None, (gold.get("id"), g)
+        s0, s1 = span
+        spans[g["text"]] = g
+        res.toponyms += 1
+        best = max(places, key=lambda p: min(s1, p.end) - max(s0, p.start), default=None)
+        if best is None or min(s1, best.end) - max(s0, best.start) <= 0:
+            res.errors.append({"id": gold.get("id"), "text": g["text"], "gold": g["country"],
+                               "got": "not found"})
+            continue
+        res.found += 1
+        res.country += best.place.country == g["country"]
+        near = best.place.lat is not None and best.place.lon is not None and km_between(
+            best.place.lat, best.place.lon, g["lat"], g["lon"]) <= 161
+        res.within_161km += near
+        if not near:
+            res.errors.append({"id": gold.get("id"), "text": g["text"],
+                               "gold": f"{g['country']} {g['lat']},{g['lon']}",
+                               "got": f"{best.place.name} {best.place.country} "
+                                      f"{best.place.lat},{best.place.lon}"})
+    for word in gold.get("not_places", []):
+        found = _find(text, {"text": word})
+        if found is None:
+            continue
+        w0, w1 = found
+        res.not_places += 1
+        if any(min(w1, p.end) - max(w0, p.start) > 0 for p in places):
+            res.spurious += 1
+            res.errors.append({"id": gold.get("id"), "text": word, "gold": "no place",
+                               "got": "a place"})
+    for e in gold.get("event_places", []):
+        res.event_places += 1
+        want = e["text"]
+        got = event_place(doc, e["trigger"])
+        if want.startswith("country:"):
+            ok = got is not None and got.country == want.split(":", 1)[1]
+        else:
+            g = spans.get(want)
+            ok = got is not None and g is not None and got.lat is not None and \
+                got.lon is not None and km_between(got.lat, got.lon, g["lat"], g["lon"]) <= 161
+        res.event_right += ok
+        if not ok:
+            res.errors.append({"id": gold.get("id"), "text": f"event '{e['trigger']}'",
+                               "gold": want, "got": got.name if got else None})

@@ -108,6 +108,9 @@ class Pipeline:
             entry = self.gazetteer.countries(iso)
             if entry is not None:
                 countries[iso] = to_place(entry)
+                if iso in self.kb.centroids:  # the country's centre, not its capital region
+                    lat, lon = self.kb.centroids[iso]
+                    countries[iso] = replace(countries[iso], lat=lat, lon=lon)
         self.parser = Parser(nlp, batch_size=self.options.batch_size)
         self.stages: list[Any] = [
             self.parser,

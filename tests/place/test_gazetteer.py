@@ -156,3 +156,26 @@ def test_adm1_short_name(full: str, short: str | None) -> None:
 def test_geoparse_country_short_name_follows_the_actor_tables(coder) -> None:
     doc = coder.code_text("Fighting flared again in eastern Congo on Sunday.", "2024-01-10")
     assert [p.place.country for p in doc.places if p.text == "Congo"] == ["COD"]
+
+
+def test_geoparse_every_place_of_a_list_is_a_place(coder) -> None:
+    doc = coder.code_text("Rallies took place in Chicago, Boston and New York.", "2024-01-10")
+    assert {p.text for p in doc.places} >= {"Chicago", "Boston", "New York"}
+
+
+def test_geoparse_a_region_after_a_comma_places_the_town(coder) -> None:
+    doc = coder.code_text("Students marched in Kingston, Ontario, on Friday.", "2024-01-10")
+    got = {p.text: p.place.country for p in doc.places}
+    assert got.get("Kingston") == "CAN", got
+
+
+def test_geoparse_a_country_is_placed_at_its_centre(coder) -> None:
+    doc = coder.code_text("Floods hit villages across Mexico on Monday.", "2024-01-10")
+    mexico = [p.place for p in doc.places if p.text == "Mexico"]
+    assert mexico and abs(mexico[0].lat - 23.6) < 1 and abs(mexico[0].lon + 102.6) < 1
+
+
+def test_geoparse_a_big_city_the_tagger_missed(coder) -> None:
+    doc = coder.code_text("Artillery shelled villages north of Aleppo overnight.",
+                          "2024-01-10")
+    assert [p.place.country for p in doc.places if p.text == "Aleppo"] == ["SYR"]

@@ -11,6 +11,7 @@ and ELI after a role (GBRELI in 2023), the country alone before any.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ class KnowledgeBase:
         self._exact: dict[str, list[Entry]] = {}
         self._lower: dict[str, list[Entry]] = {}
         self.country_names: dict[str, str] = {}
+        self.centroids: dict[str, tuple[float, float]] = {}  # a country's geographic centre
         self._cache: dict[str, list[Entry]] = {}
         self.max_words = 1
         base = data_path("actors")
@@ -96,6 +98,8 @@ class KnowledgeBase:
             if name == "countries.tsv":
                 iso3 = r["iso3"]
                 self.country_names[iso3] = r["name"]
+                with contextlib.suppress(KeyError, ValueError):
+                    self.centroids[iso3] = (float(r["lat"]), float(r["lon"]))
                 for n in [r["name"], *split_multi(r.get("aliases", ""))]:
                     self._add(n, Entry("country", r["name"], country=iso3, sector="GOV"))
                 for n in split_multi(r.get("capitals", "")):

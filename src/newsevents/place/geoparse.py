@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
-from newsevents.place.gazetteer import GazEntry, Gazetteer
+from newsevents.place.gazetteer import GazEntry, Gazetteer, normalize_name
 from newsevents.records import Document, Place, PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -68,9 +68,21 @@ class PlaceFinder:
                     found.append((ps, ent, cands))
                     context[cands[0].country or ""] += 1
         out: list[PlaceMention] = []
-        for ps, ent, cands in found:
+        # the regions and countries the article names: a town "in Scotland", "near Koya in
+        # the Kurdistan Region", "Hyderabad, ... in Sindh" is the one inside them
+        named = [(k, c) for k, (_, _, cands) in enumerate(found) for c in cands[:2]
+                 if c.kind in ("adm1", "country")]
+        for k, (ps, ent, cands) in enumerate(found):
             own = Counter({cands[0].country or "": 1})
-            best = max(cands, key=lambda c: _score(c, context - own, ent, cands))
+            regions = {(c.country, normalize_name(c.name)) for j, c in named
+                       if j != k and c.kind == "adm1"}
+            countries = {c.country for j, c in named if j != k}
+            best = max(cands, key=lambda c: _score(c, context - own, ent, cands)
+                       + (4.0 if (c.country, normalize_name(c.adm1 or "")) in regions else 0.0)
+                       + (1.5 if c.country in countries else 0.0)
+                       - (2.0 if normalize_name(c.name) != normalize_name(ent.text)
+                          and not normalize_name(c.name).startswith(normalize_name(ent.text))
+                          else 0.0))
             head = _phrase_head(ent)
             start, end = ps.offset + ent.start_char, ps.offset + ent.end_char
             out.append(PlaceMention(doc.article.body[start:end], start, end,
@@ -135,9 +147,17 @@ class PlaceFinder:
     def _mislabelled(self, ent: Any, ps: Any, actor_heads: set[tuple[int, int]]) -> bool:
         """A lone word the small model calls a person or organisation, that no actor claims
         and the gazetteer knows as a big place: 'shelled areas of Kharkiv'."""
-        return (ent.label_ in ("PERSON", "ORG") and len(ent) == 1
-                and (ps.sentence.index, ent.root.i) not in actor_heads
-                and self.gaz.is_major_place(ent.text))
+        if ent.label_ not in ("PERSON", "ORG", "NORP") or (
+                ps.sentence.index, ent.root.i) in actor_heads or self.kb.lookup(ent.text):
+            return False
+        if len(ent) == 1 and self.gaz.is_major_place(ent.text):
+            return True
+        # "from São Paulo", "in Khan Younis": where a place is expected, a place it knows
+        head = _phrase_head(ent)
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        return (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+                and bool(self.gaz.candidates(ent.text)))
 
     def _is_actor(self, ent: Any, ps: Any, actor_heads: set[tuple[int, int]]) -> bool:
         root = ent.root
@@ -202,9 +222,11 @@ def _phrase_head(ent: Any) -> Any:
 
 def _score(c: GazEntry, context: Counter[str], ent: Any, cands: list[GazEntry]) -> float:
     kind = {"country": 3.0, "adm1": 1.5, "city": 1.0}[c.kind]
-    if c.kind == "city" and any(o.kind == "adm1" and o.country == c.country
-                                and o.name.split()[0] == c.name for o in cands):
-        kind = 2.0  # "Kharkiv", "Minsk": the city, not the region named after it
+    if c.kind == "city" and any(o.kind == "adm1" and o.country == c.country and (
+            o.name.split()[0] == c.name
+            or normalize_name(c.name).startswith(normalize_name(o.name)))
+            for o in cands):
+        kind = 2.5  # "Kharkiv", "Minsk", "New York": the city, not the region named after it
     pop = math.log10(c.population + 10)
     ctx = 2.0 * math.log1p(context.get(c.country or "", 0))
     # "Paris, Texas": a region named right after the place

@@ -195,3 +195,13 @@ def test_geoparse_a_region_named_in_the_article_places_the_town(coder, text: str
 def test_geoparse_a_city_before_the_region_named_after_it(coder) -> None:
     doc = coder.code_text("Thousands marched in Sao Paulo on Sunday.", "2024-01-10")
     assert [p.place.precision for p in doc.places if p.text == "Sao Paulo"] == ["city"]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Fighting spread across Darfur as the army withdrew.", "Darfur", "SDN"),
+    ("Protesters filled Tahrir Square on Friday.", "Tahrir Square", "EGY"),
+])
+def test_geoparse_regions_and_sites_the_gazetteer_lacks(coder, text: str, name: str,
+                                                        country: str) -> None:
+    got = {p.text: p.place.country for p in coder.code_text(text, "2024-01-10").places}
+    assert got.get(name) == country, got

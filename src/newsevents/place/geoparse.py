@@ -33,7 +33,8 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "from",
 
 
 def to_place(entry: GazEntry) -> Place:
-    precision = {"country": "country", "adm1": "adm1", "city": "city"}[entry.kind]
+    precision = {"country": "country", "adm1": "adm1", "city": "city",
+                 "site": "site"}[entry.kind]
     adm1 = entry.adm1 if entry.kind != "adm1" else (entry.adm1 or entry.name)
     return Place(name=entry.name, country=entry.country, adm1=adm1, lat=entry.lat,
                  lon=entry.lon, geonameid=entry.geonameid, precision=precision)  # type: ignore[arg-type]
@@ -49,6 +50,7 @@ class PlaceFinder:
     def __init__(self, gazetteer: Gazetteer, kb: KnowledgeBase) -> None:
         self.gaz = gazetteer
         self.kb = kb
+        self.extra = load_extra_places()
 
     def __call__(self, doc: Document) -> Document:
         context: Counter[str] = Counter(
@@ -97,7 +99,13 @@ class PlaceFinder:
         return replace(place, lat=centre[0], lon=centre[1]) if centre else place
 
     def _candidates(self, text: str) -> list[GazEntry]:
-        name = REGION_WORDS.sub("", re.sub(r"^the\s+", "", text, flags=re.I))
+        bare = re.sub(r"^the\s+", "", text, flags=re.I)
+        extra = self.extra.get(normalize_name(bare))
+        if extra:
+            # "Darfur", "North Kivu", "Tahrir Square": known to our list of regions and
+            # sites the gazetteer lacks or names otherwise
+            return extra
+        name = REGION_WORDS.sub("", bare)
         cands = self.gaz.candidates(name)
         site = SITE_WORDS.search(name)
         if not cands and site:  # "Tashkent airport", "Evin prison": the town's site
@@ -135,12 +143,13 @@ class PlaceFinder:
             head = tok.head
             placed = (tok.dep_ == "pobj" and (head.lower_ in LOCATIVE or (
                 head.lower_ == "of" and head.head.lemma_.lower() in PLACE_HEADS)))
-            cands = self.gaz.candidates(phrase.text)
+            cands = self._candidates(phrase.text)
             if not cands or self.kb.first(phrase.text) is not None:
                 continue
             big = max(c.population for c in cands) >= 100_000
             known = any(context.get(c.country or "", 0) for c in cands)
-            if (placed and (big or known)) or (big and known):
+            listed = normalize_name(phrase.text) in self.extra  # a region or site we list
+            if listed or (placed and (big or known)) or (big and known):
                 out.append(phrase)
         return out
 
@@ -157,7 +166,7 @@ class PlaceFinder:
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head
         return (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
-                and bool(self.gaz.candidates(ent.text)))
+                and bool(self._candidates(ent.text)))
 
     def _is_actor(self, ent: Any, ps: Any, actor_heads: set[tuple[int, int]]) -> bool:
         root = ent.root
@@ -187,6 +196,26 @@ class PlaceFinder:
                     or self.kb.first(noun.text, ("sector",)) is not None
                     or self.kb.first(noun.lemma_, ("sector",)) is not None)
         return root.dep_ in ACTOR_DEPS or head.dep_ in ACTOR_DEPS
+
+
+def load_extra_places() -> dict[str, list[GazEntry]]:
+    """``data/places_extra.tsv``: regions that are no first-level division (Darfur,
+    Transnistria), English names of some that are ("North Kivu"), and sites often named as
+    the place of events (Tahrir Square, Evin prison)."""
+    from newsevents.data import data_path, read_tsv, split_multi
+
+    out: dict[str, list[GazEntry]] = {}
+    path = data_path("places_extra.tsv")
+    if not path.exists():
+        return out
+    for r in read_tsv(path):
+        kind = "site" if r.get("kind") == "site" else "adm1"
+        entry = GazEntry(None, r["name"], kind, r.get("country") or None,  # type: ignore[arg-type]
+                         r.get("adm1") or (r["name"] if kind == "adm1" else None),
+                         float(r["lat"]), float(r["lon"]), 0)
+        for n in [r["name"], *split_multi(r.get("aliases", ""))]:
+            out.setdefault(normalize_name(n), []).append(entry)
+    return out
 
 
 PLACE_HEADS = {"region", "province", "coast", "border", "city", "capital", "town", "village",
@@ -221,7 +250,7 @@ def _phrase_head(ent: Any) -> Any:
 
 
 def _score(c: GazEntry, context: Counter[str], ent: Any, cands: list[GazEntry]) -> float:
-    kind = {"country": 3.0, "adm1": 1.5, "city": 1.0}[c.kind]
+    kind = {"country": 3.0, "adm1": 1.5, "city": 1.0, "site": 1.0}[c.kind]
     if c.kind == "city" and any(o.kind == "adm1" and o.country == c.country and (
             o.name.split()[0] == c.name
             or normalize_name(c.name).startswith(normalize_name(o.name)))

@@ -12,12 +12,16 @@ import pytest
 
 from newsevents.evaluate import (
     ActorResult,
+    PlaceResult,
     SentenceResult,
+    TimeResult,
     read_actor_gold,
     read_sentence_gold,
     score_actors,
     score_article,
+    score_places,
     score_sentence,
+    score_times,
 )
 from newsevents.ingest.readers import read_text_file
 from newsevents.records import Article
@@ -94,4 +98,59 @@ def test_gold_actor_mentions(coder) -> None:  # noqa: ANN001
     got = {"country": res.rate(res.country), "sector": res.rate(res.sector),
            "found": res.rate(res.found)}
     assert all(got[k] >= v for k, v in ACTOR_FLOORS.items()), (got, res.errors[:10])
+
+
+def _analysed(coder, path: Path) -> list[tuple[dict, object]]:  # noqa: ANN001
+    from newsevents.records import Document
+
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            gold = json.loads(line)
+            doc = Document(article=Article(gold["id"], gold["text"], gold.get("date")))
+            for st in coder.pipeline.stages[:-1]:
+                doc = st(doc)
+            out.append((gold, doc))
+    return out
+
+
+def test_gold_time_expressions_and_event_dates(coder) -> None:  # noqa: ANN001
+    from newsevents.coding.syntax import read_status
+
+    coding = coder.pipeline.stages[-1]
+
+    def event_date(doc, trigger):  # noqa: ANN001, ANN202
+        for ps in doc.parsed.sentences:
+            for tok in ps.span:
+                if tok.text == trigger:
+                    cue = read_status(tok, coding.lex).cue
+                    return coding.attach.date(doc, ps, tok, tok, cue)[0]
+        return None
+
+    res = TimeResult()
+    for path in sorted((GOLD / "time").glob("*.jsonl")):
+        for gold, doc in _analysed(coder, path):
+            score_times(res, gold, doc, event_date)
+    assert res.expressions >= 200
+    assert res.exact / res.expressions >= 0.95, res.errors[:10]
+    assert res.event_exact / res.event_dates >= 0.9, res.errors[:10]
+
+
+def test_gold_places(coder) -> None:  # noqa: ANN001
+    coding = coder.pipeline.stages[-1]
+
+    def event_place(doc, trigger):  # noqa: ANN001, ANN202
+        for ps in doc.parsed.sentences:
+            for tok in ps.span:
+                if tok.text == trigger:
+                    return coding.attach.location(doc, ps, tok, tok, None, None, 1)
+        return None
+
+    res = PlaceResult()
+    for path in sorted((GOLD / "places").glob("*.jsonl")):
+        for gold, doc in _analysed(coder, path):
+            score_places(res, gold, doc, event_place)
+    assert res.toponyms >= 200
+    assert res.found / res.toponyms >= 0.88, res.errors[:10]
+    assert res.within_161km / res.toponyms >= 0.84, res.errors[:10]
 

@@ -193,3 +193,10 @@ def test_resolve_brussels_speaks_for_the_eu_but_in_brussels_is_a_place(coder) ->
                           "Brussels on Monday.", "2024-01-10")
     got = [(m.text, m.actor.code) for m in doc.actors if m.text == "Brussels"]
     assert got == [("Brussels", "IGOEUREEC")], got
+
+
+def test_resolve_a_state_body_is_that_of_its_clause_subject(coder) -> None:
+    doc = coder.code_text("Turkey's interior minister urged the police to clear the camps "
+                          "near the Syrian border.", "2024-01-10")
+    got = {m.text: m.actor.code for m in doc.actors}
+    assert got.get("the police") == "TURCOP", got

@@ -48,6 +48,7 @@ ORG_NOUNS = {"alliance": {"IGO"}, "bloc": {"IGO"}, "organisation": {"IGO", "NGO"
              "firm": {"BUS"}, "corporation": {"BUS"}, "party": {"PTY"}, "union": {"LAB"},
              "charity": {"NGO"}, "mission": {"IGO"}, "network": {"MED"},
              "broadcaster": {"MED"}, "newspaper": {"MED"}}
+PEOPLE_SECTORS = {"CVL", "HLH"}  # residents, families, medics: of the place they are in
 # roles that take the sector of the body they belong to ("the army's spokesman": MIL)
 GENERIC_ROLES = {"spokesman", "spokeswoman", "spokesperson", "commissioner", "chief", "head",
                  "official", "leader", "commander", "director", "secretary", "representative",
@@ -103,6 +104,7 @@ class Discourse:
     orgs: list[Actor] = field(default_factory=list)  # named organisations, most recent last
     salient_country: str | None = None
     sentence_countries: dict[int, str] = field(default_factory=dict)  # the one a sentence names
+    sentence_places: dict[int, str] = field(default_factory=dict)  # the country of its one place
     sentence: int = 0  # the sentence being resolved
     date: str | None = None  # the article's date: dictionary actors' codes depend on it
 
@@ -125,9 +127,9 @@ class ActorResolver:
     # -- the stage -------------------------------------------------------
     def __call__(self, doc: Document) -> Document:
         parsed = doc.parsed
-        salient, per_sentence = self._salient_country(parsed)
+        salient, per_sentence, places = self._salient_country(parsed)
         ctx = Discourse(salient_country=salient, sentence_countries=per_sentence,
-                        date=doc.article.published)
+                        sentence_places=places, date=doc.article.published)
         mentions: list[ActorMention] = []
         seen_ents: set[tuple[int, int]] = set()
         for ps in parsed.sentences:
@@ -162,14 +164,17 @@ class ActorResolver:
             return True  # a noun the tagger took for a verb ("with EU envoys")
         return tok.lower_ in QUANTIFIERS and tok.dep_ not in ("det", "amod", "nummod")
 
-    def _salient_country(self, parsed: Any) -> tuple[str | None, dict[int, str]]:
+    def _salient_country(self, parsed: Any
+                         ) -> tuple[str | None, dict[int, str], dict[int, str]]:
         """The country the document names most, and for each sentence the one country it
         names most when that one leads alone: where a role word with no country of its own
         ("police", "demonstrators") most likely belongs."""
         counts: Counter[str] = Counter()
         per_sentence: dict[int, str] = {}
+        sentence_places: dict[int, str] = {}
         for ps in parsed.sentences:
             here: Counter[str] = Counter()
+            places: set[str] = set()
             for tok in ps.span:
                 if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (tok.is_title or tok.is_upper):
                     # the word's first reading only: "Brussels" is the EU before Belgium
@@ -177,6 +182,8 @@ class ActorResolver:
                     if e is not None and e.country and e.kind in (
                             "country", "adjective", "capital", "demonym", "group", "person"):
                         here[e.country] += 1
+                        if e.kind in ("capital", "country") and tok.ent_type_ == "GPE":
+                            places.add(e.country)
             for ent in ps.span.ents:
                 name = _DET.sub("", ent.text)
                 if len(ent) > 1:
@@ -189,14 +196,17 @@ class ActorResolver:
                     place = self.place_country(name)  # "Lagos", "Aleppo"
                     if place:
                         here[place] += 1
+                        places.add(place)
             top = here.most_common(2)
             if top and (len(top) == 1 or top[0][1] > top[1][1]):
                 per_sentence[ps.sentence.index] = top[0][0]
+            if len(places) == 1:
+                sentence_places[ps.sentence.index] = places.pop()
             counts.update(here)
         top = counts.most_common(2)
         salient = top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else (
             top[0][0] if top else None)
-        return salient, per_sentence
+        return salient, per_sentence, sentence_places
 
     # -- one noun phrase ---------------------------------------------------
     def resolve(self, tok: Any, ctx: Discourse, sent_idx: int
@@ -281,7 +291,8 @@ class ActorResolver:
         for _ in range(3):
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
             if subj:
-                if subj[0].i in [t.i for t in tok.head.subtree] or subj[0].i == tok.head.i:
+                owner = tok.head if tok.dep_ == "poss" else tok  # "its partners", "the army"
+                if subj[0].i in {t.i for t in owner.subtree}:
                     return None
                 return ctx.resolved.get(subj[0].i)
             if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
@@ -523,9 +534,14 @@ class ActorResolver:
         if (country is None and sector in STATE_SECTORS and head_entry is not None
                 and head_entry.kind == "sector"):
             earlier = ctx.descriptions.get(tok.lemma_.lower())
+            subject = self._clause_subject(tok, ctx) if _definite(tok) else None
             if earlier is not None and earlier.country:
                 country = earlier.country
                 why.append(f"same as earlier '{earlier.text}'")
+            elif subject is not None and subject.country and subject.sector in STATE_SECTORS:
+                # "Israel's minister urged the army to ...": the army of the subject's state
+                country = subject.country
+                why.append(f"the state of its clause's subject, {country}")
             elif ctx.salient_country:
                 country = ctx.salient_country
                 why.append(f"the article's main country {country}")
@@ -540,7 +556,13 @@ class ActorResolver:
                 and not (head_entry is not None and head_entry.kind == "person")):
             # a role word, or a titled name, with no country of its own: the country the
             # sentence names, else the article's (the event's place may still override)
-            guess = ctx.sentence_countries.get(ctx.sentence) or ctx.salient_country
+            # a state body ("the army") is most likely that of its clause's state subject;
+            # people ("displaced families") most likely of the place the sentence names
+            subject = self._clause_subject(tok, ctx) if sector in STATE_SECTORS else None
+            guess = (subject.country if subject is not None and subject.sector
+                     in STATE_SECTORS else None) or (
+                ctx.sentence_places.get(ctx.sentence) if sector in PEOPLE_SECTORS
+                else None) or ctx.sentence_countries.get(ctx.sentence) or ctx.salient_country
             if guess:
                 country = guess
                 why.append(f"the article's main country {guess} (from the sentence)"

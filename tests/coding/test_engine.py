@@ -411,3 +411,13 @@ def test_engine_a_state_of_emergency_is_no_state(coder) -> None:
     doc = coder.code_text("Ecuador's government ended the state of emergency in Guayaquil.",
                           "2024-05-02")
     assert not [m for m in doc.actors if m.text.endswith("state")]
+
+
+@pytest.mark.parametrize(("text", "code", "status"), [
+    ("Germany said it would deliver more air defence systems to Ukraine.", "0332", "asserted"),
+    ("Chile's president will visit Argentina next month, her office said.", "042", "future"),
+])
+def test_engine_announced_own_act_would_is_a_promise_will_a_future_act(
+        coder, text: str, code: str, status: str) -> None:
+    evs = [(e.cameo, e.status) for e in coder.code_text(text, "2024-05-02").events]
+    assert (code, status) in evs, evs

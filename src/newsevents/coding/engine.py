@@ -168,8 +168,10 @@ class EventCoder:
             tr = self.transforms.apply(cue, m.code)
             if (tr is None and status.status == "future" and speaker and sources[0]
                     and self.lex.complements.get(cue) == "claimed"
-                    and speaker[0].code == sources[0].code):
+                    and speaker[0].code == sources[0].code and any(
+                        c.lower_ == "would" for c in m.anchor.children if c.dep_ == "aux")):
                 # "Germany said it would deliver ...": announcing one's own act is a promise
+                # ("X will visit Y, his office said" stays the visit, in the future)
                 tr = self.transforms.apply("promise", m.code)
         out: list[Event] = []
         for src0, tgt0 in pairs:

@@ -200,3 +200,10 @@ def test_resolve_a_state_body_is_that_of_its_clause_subject(coder) -> None:
                           "near the Syrian border.", "2024-01-10")
     got = {m.text: m.actor.code for m in doc.actors}
     assert got.get("the police") == "TURCOP", got
+
+
+def test_resolve_a_request_from_a_capital_comes_from_its_government(coder) -> None:
+    doc = coder.code_text("Japan turned down a request from Manila for patrol boats.",
+                          "2024-01-10")
+    got = {m.text: m.actor.code for m in doc.actors}
+    assert got.get("Manila") == "PHLGOV", got

@@ -57,6 +57,10 @@ GENERIC_ROLES = {"spokesman", "spokeswoman", "spokesperson", "commissioner", "ch
 # sectors whose actors belong to a country even when the phrase names none
 CONTEXT_SECTORS = STATE_SECTORS | {"OPP", "CVL", "REB", "HLH", "EDU", "LAB", "BUS", "JRN", "MED",
                                    "REL", "PTY", "ELI", "CRM", "AGR"}
+FROM_SENDERS = {"request", "demand", "call", "offer", "appeal", "proposal", "pressure",
+                "criticism", "complaint", "protest", "message", "letter", "invitation",
+                "support", "aid", "help", "warning", "threat", "apology", "order", "response",
+                "delegation", "envoy", "ultimatum", "condemnation", "praise", "plea"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "outskirts", "edge", "centre", "center", "heart"}
 PLACE_NOUNS = {"city", "town", "village", "capital", "port", "province", "region", "district",
@@ -710,7 +714,9 @@ class ActorResolver:
         while tok.dep_ == "conj" and tok.head.i != tok.i:
             tok = tok.head
         if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS:
-            return True
+            # "a request from Kyiv", "pressure from Washington": who it comes from
+            return not (tok.head.lower_ == "from"
+                        and tok.head.head.lemma_.lower() in FROM_SENDERS)
         if tok.dep_ == "appos" and tok.head.lemma_.lower() in PLACE_NOUNS:
             return True
         return (tok.dep_ == "pobj" and tok.head.lower_ == "of"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsevents.place.gazetteer import haversine_km
 from newsevents.records import Event, event_json
 
 FIELDS = ("event", "root", "code", "source", "target", "status", "date")
@@ -446,16 +447,6 @@ class PlaceResult:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
 
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres (haversine, Earth radius 6,371 km)."""
-    import math
-
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
-
-
 def score_places(res: PlaceResult, gold: dict[str, Any], doc: Any, event_place: Any) -> None:
     """Each gold toponym against the coder's place that overlaps it: found (toponym recall),
     resolved within 161 km of the gold coordinates, right country; words that are no place
@@ -477,7 +468,7 @@ def score_places(res: PlaceResult, gold: dict[str, Any], doc: Any, event_place: 
             continue
         res.found += 1
         res.country += best.place.country == g["country"]
-        near = best.place.lat is not None and best.place.lon is not None and km_between(
+        near = best.place.lat is not None and best.place.lon is not None and haversine_km(
             best.place.lat, best.place.lon, g["lat"], g["lon"]) <= 161
         res.within_161km += near
         if not near:
@@ -504,7 +495,7 @@ def score_places(res: PlaceResult, gold: dict[str, Any], doc: Any, event_place: 
         else:
             g = spans.get(want)
             ok = got is not None and g is not None and got.lat is not None and \
-                got.lon is not None and km_between(got.lat, got.lon, g["lat"], g["lon"]) <= 161
+                got.lon is not None and haversine_km(got.lat, got.lon, g["lat"], g["lon"]) <= 161
         res.event_right += ok
         if not ok:
             res.errors.append({"id": gold.get("id"), "text": f"event '{e['trigger']}'",

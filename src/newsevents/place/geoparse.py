@@ -15,10 +15,11 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
-from newsevents.place.gazetteer import GazEntry, Gazetteer, normalize_name
+from newsevents.place.gazetteer import GazEntry, Gazetteer, haversine_km, normalize_name
 from newsevents.records import Document, Place, PlaceMention
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NAME_LABELS = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "dobj", "poss", "agent", "dative", "appos", "conj"}
 REGION_WORDS = re.compile(
     r"\s+(province|region|state|county|district|governorate|oblast|prefecture|"
@@ -62,34 +63,88 @@ class PlaceFinder:
             spans = [e for e in ps.span.ents
                      if not self._is_actor(e, ps, actor_heads) and (
                          e.label_ in PLACE_LABELS or self._mislabelled(e, ps, actor_heads))]
-            spans = [part for e in spans for part in _split_list(e)]
+            spans = [self._linked_name(_with_feature(part)) for e in spans
+                     for part in _split_list(e)]
             spans += self._unlabelled(ps, spans, actor_heads, context)
+            spans += self._features(ps, spans)
             for ent in spans:
                 cands = self._candidates(ent.text)
-                if cands:
+                if cands or _feature_word(ent) in SITE_NOUNS:
                     found.append((ps, ent, cands))
-                    context[cands[0].country or ""] += 1
+                    if cands:
+                        context[cands[0].country or ""] += 1
         out: list[PlaceMention] = []
         # the regions and countries the article names: a town "in Scotland", "near Koya in
         # the Kurdistan Region", "Hyderabad, ... in Sindh" is the one inside them
         named = [(k, c) for k, (_, _, cands) in enumerate(found) for c in cands[:2]
                  if c.kind in ("adm1", "country")]
-        for k, (ps, ent, cands) in enumerate(found):
+        # the regions that hold the other places named ("Georgia" with Atlanta and Savannah
+        # is the state; "eastern Washington" with Spokane)
+        holders = Counter((cands[0].country, normalize_name(cands[0].adm1 or ""))
+                          for _, _, cands in found if cands and cands[0].kind == "city")
+        lists = [(ps.sentence.index, _list_head(_phrase_head(ent)).i) for ps, ent, _ in found]
+        chosen: list[GazEntry | None] = []
+        for k, (_, ent, cands) in enumerate(found):
+            if not cands:
+                chosen.append(None)
+                continue
             own = Counter({cands[0].country or "": 1})
             regions = {(c.country, normalize_name(c.name)) for j, c in named
                        if j != k and c.kind == "adm1"}
             countries = {c.country for j, c in named if j != k}
+            # "outside Lagos and Portimao": the places of one list are mostly in one country
+            siblings = {found[j][2][0].country for j in range(len(found))
+                        if j != k and lists[j] == lists[k] and found[j][2]}
+            own_holder = Counter({(cands[0].country, normalize_name(cands[0].adm1 or "")): 1}
+                                 if cands[0].kind == "city" else {})
+            held = holders - own_holder
+            regional = _regional(ent)
             best = max(cands, key=lambda c: _score(c, context - own, ent, cands)
                        + (4.0 if (c.country, normalize_name(c.adm1 or "")) in regions else 0.0)
                        + (1.5 if c.country in countries else 0.0)
+                       + (2.0 if c.country in siblings else 0.0)
+                       + (3.0 if c.kind == "adm1" and held[(c.country, normalize_name(c.name))]
+                          else 0.0)
+                       + (1.5 if regional and c.kind in ("adm1", "country") else 0.0)
                        - (2.0 if normalize_name(c.name) != normalize_name(ent.text)
                           and not normalize_name(c.name).startswith(normalize_name(ent.text))
                           else 0.0))
+            chosen.append(best)
+        for k, (ps, ent, _) in enumerate(found):
+            place = self._contained(k, found, chosen)
+            if place is None:
+                continue
             head = _phrase_head(ent)
             start, end = ps.offset + ent.start_char, ps.offset + ent.end_char
-            out.append(PlaceMention(doc.article.body[start:end], start, end,
-                                    self.place(best), ps.sentence.index, head.i))
+            out.append(PlaceMention(doc.article.body[start:end], start, end, place,
+                                    ps.sentence.index, head.i))
         return replace(doc, places=tuple(out))
+
+    def _contained(self, k: int, found: list[tuple[Any, Any, list[GazEntry]]],
+                   chosen: list[GazEntry | None]) -> Place | None:
+        """The place of the k-th name. A place named as holding it ("the Alhambra in
+        Granada", "Koya in the Kurdistan Region", "Evin prison in Tehran") overrules a
+        gazetteer match that lies outside it: the name is then a place we do not know inside
+        the one we do, and takes its position and precision. A site we cannot find in the
+        gazetteer and no place holds lies in the one city its sentence names ("a stabbing
+        near New Street station", police in Birmingham)."""
+        ps, ent, _ = found[k]
+        best = chosen[k]
+        holder = _holder(ent, [(j, f[1]) for j, f in enumerate(found)
+                               if j != k and f[0] is ps and chosen[j] is not None])
+        if holder is not None:
+            outer = chosen[holder[0]]
+            assert outer is not None
+            if (holder[1] or outer.kind in ("adm1", "country")) and (
+                    best is None or not _inside(best, outer)):
+                return replace(self.place(outer), name=ent.text)
+        if best is not None:
+            return self.place(best)
+        cities = {(c.country, c.name): c for j, c in enumerate(chosen)
+                  if j != k and c is not None and c.kind == "city" and found[j][0] is ps}
+        if len(cities) == 1:
+            return replace(self.place(next(iter(cities.values()))), name=ent.text)
+        return None
 
     def place(self, entry: GazEntry) -> Place:
         """The record of a gazetteer entry; a country at its geographic centre (the
@@ -106,6 +161,8 @@ class PlaceFinder:
             # sites the gazetteer lacks or names otherwise
             return extra
         name = REGION_WORDS.sub("", bare)
+        if name != bare and normalize_name(name) in self.extra:
+            return self.extra[normalize_name(name)]  # "the Transnistria region"
         cands = self.gaz.candidates(name)
         site = SITE_WORDS.search(name)
         if not cands and site:  # "Tashkent airport", "Evin prison": the town's site
@@ -131,8 +188,8 @@ class PlaceFinder:
         for tok in ps.span:
             if tok.i in covered or tok.pos_ != "PROPN" or tok.dep_ == "compound" or (
                     ps.sentence.index, tok.i) in actor_heads or tok.ent_type_ in (
-                    "PERSON", "DATE"):
-                continue
+                    "PERSON", "DATE") or (tok.ent_iob_ == "I" and tok.ent_type_ in NAME_LABELS):
+                continue  # "Georgia" in "the University of Georgia" is part of a name
             start = tok.i
             while start > ps.span.start and doc[start - 1].dep_ == "compound" and \
                     doc[start - 1].pos_ == "PROPN":
@@ -143,8 +200,11 @@ class PlaceFinder:
             head = tok.head
             placed = (tok.dep_ == "pobj" and (head.lower_ in LOCATIVE or (
                 head.lower_ == "of" and head.head.lemma_.lower() in PLACE_HEADS)))
+            phrase = self._linked_name(phrase)
             cands = self._candidates(phrase.text)
-            if not cands or self.kb.first(phrase.text) is not None:
+            if not cands or (self.kb.first(phrase.text) is not None and not (
+                    placed and (head.lower_ != "of" or _direction(head.head))
+                    and self._placename(phrase.text))):
                 continue
             big = max(c.population for c in cands) >= 100_000
             known = any(context.get(c.country or "", 0) for c in cands)
@@ -153,20 +213,35 @@ class PlaceFinder:
                 out.append(phrase)
         return out
 
+    def _linked_name(self, phrase: Any) -> Any:
+        """"Rio Grande do Sul", "Mato Grosso do Sul", "Santiago de Compostela": a name
+        whose parts are joined by a small word, where the gazetteer knows the whole."""
+        doc, end = phrase.doc, phrase.end
+        while end + 1 < len(doc) and doc[end].lower_ in LINK_WORDS and \
+                doc[end + 1].pos_ == "PROPN":
+            stop = end + 2
+            while stop < len(doc) and doc[stop].pos_ == "PROPN":
+                stop += 1
+            if not self._candidates(doc[phrase.start:stop].text):
+                break
+            end = stop
+        return doc[phrase.start:end]
+
     def _mislabelled(self, ent: Any, ps: Any, actor_heads: set[tuple[int, int]]) -> bool:
         """A lone word the small model calls a person or organisation, that no actor claims
         and the gazetteer knows as a big place: 'shelled areas of Kharkiv'."""
-        if ent.label_ not in ("PERSON", "ORG", "NORP") or (
-                ps.sentence.index, ent.root.i) in actor_heads or self.kb.lookup(ent.text):
+        if ent.label_ not in ("PERSON", "ORG", "NORP", "PRODUCT"):
             return False
-        if len(ent) == 1 and self.gaz.is_major_place(ent.text):
+        head = _list_head(_phrase_head(ent))
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and self._placename(ent.text):
+            # "from São Paulo", "in Khan Younis", "warnings in Samoa": where a place is
+            # expected, a place it knows
             return True
-        # "from São Paulo", "in Khan Younis": where a place is expected, a place it knows
-        head = _phrase_head(ent)
-        while head.dep_ == "conj" and head.head.i != head.i:
-            head = head.head
-        return (head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
-                and bool(self._candidates(ent.text)))
+        if (ps.sentence.index, ent.root.i) in actor_heads or self.kb.lookup(ent.text):
+            return False
+        # "in Cox's Bazar, Bangladesh" parsed as a possessive, "over the Belgorod region":
+        # a name that is a big place
+        return (len(ent) == 1 or ent.label_ != "NORP") and self.gaz.is_major_place(ent.text)
 
     def _is_actor(self, ent: Any, ps: Any, actor_heads: set[tuple[int, int]]) -> bool:
         root = ent.root
@@ -177,7 +252,12 @@ class PlaceFinder:
             head = head.head  # "in Chicago and New York": as the first of the list
         if ent.label_ not in PLACE_LABELS or head.i != _phrase_head(ent).i:
             # a name the tagger got wrong, or a later item of a list: an actor only if the
-            # actors stage made it one
+            # actors stage made it one, and never after "in", "to", "near" when the
+            # gazetteer knows it and the actor tables know no person or body by that name
+            # ("flew police to Noumea", "warnings in Samoa and Fiji")
+            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and self._placename(
+                    ent.text):
+                return False
             return (ps.sentence.index, root.i) in actor_heads or (
                 ps.sentence.index, _phrase_head(ent).i) in actor_heads
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
@@ -187,7 +267,10 @@ class PlaceFinder:
             # far-western Xinjiang region" are a place
             if head.head.lemma_.lower() in PLACE_HEADS:
                 return False
-            return self.kb.first(ent.text, ("country", "capital")) is not None
+            # "Spain's weather agency", "Nigeria's commercial hub" name the country; a
+            # capital's ("Tehran's ambassador") is its government's
+            return self.kb.first(ent.text, ("country",)) is None and \
+                self.kb.first(ent.text, ("capital",)) is not None
         if head.dep_ in ("compound", "amod") and head.head.ent_type_ not in PLACE_LABELS:
             # "US President", "the Beijing Olympics" modify an actor or a name, not a place;
             # "Tashkent airport", "Gaza border" name where
@@ -195,7 +278,41 @@ class PlaceFinder:
             return (noun.ent_type_ != "" or noun.pos_ == "PROPN"
                     or self.kb.first(noun.text, ("sector",)) is not None
                     or self.kb.first(noun.lemma_, ("sector",)) is not None)
+        if head.dep_ == "dobj" and head.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+            return False  # "trucks entered Gaza", "an earthquake shook southern Spain"
         return root.dep_ in ACTOR_DEPS or head.dep_ in ACTOR_DEPS
+
+    def _placename(self, text: str) -> bool:
+        """The gazetteer knows the name and the actor tables know it, if at all, only as a
+        country or capital."""
+        return bool(self._candidates(text)) and all(
+            e.kind in ("country", "capital") for e in self.kb.lookup(text))
+
+    def _features(self, ps: Any, spans: list[Any]) -> list[Any]:
+        """Names the tagger missed before a region or site word: "the Donetsk region",
+        "Evin prison", "the Shambhu border crossing"."""
+        covered = {t.i for sp in spans for t in sp}
+        out = []
+        for tok in ps.span:
+            word = tok.lemma_.lower()
+            if tok.pos_ != "NOUN" or tok.i in covered or not (
+                    word in SITE_NOUNS or word in REGION_NOUNS):
+                continue
+            start = tok.i
+            while start > ps.span.start and ps.span.doc[start - 1].dep_ == "compound" and \
+                    ps.span.doc[start - 1].head.i in range(start, tok.i + 1):
+                start -= 1
+            names = [t for t in ps.span.doc[start:tok.i] if t.pos_ == "PROPN"]
+            if not names or any(t.i in covered for t in ps.span.doc[start:tok.i]) or \
+                    names[0].i != start or names[0].ent_type_ in ("PERSON", "NORP"):
+                continue
+            phrase = ps.span.doc[start:tok.i + 1]
+            if word in REGION_NOUNS and not self._candidates(phrase.text):
+                continue
+            if word in SITE_NOUNS and self.kb.first(phrase.text) is not None:
+                continue
+            out.append(phrase)
+        return out
 
 
 def load_extra_places() -> dict[str, list[GazEntry]]:
@@ -223,6 +340,93 @@ PLACE_HEADS = {"region", "province", "coast", "border", "city", "capital", "town
                "district", "county", "island", "islands", "port", "outskirts", "countryside",
                "mountains", "desert", "heartland", "part", "area", "enclave", "strait",
                "soil", "side", "interior", "frontier", "neighbourhood", "suburb", "municipality"}
+
+
+# a country or city that is the object of these is the place of the act ("entered Gaza")
+PLACE_OBJECT_VERBS = {"enter", "leave", "visit", "tour", "reach", "cross", "flee", "shake",
+                      "rock", "batter", "flood", "buy", "annex", "invade", "occupy", "evacuate",
+                      "traverse", "roam", "overrun"}
+SITE_NOUNS = {"airport", "airbase", "prison", "jail", "university", "hospital", "square",
+              "stadium", "station", "camp", "crossing", "market", "mosque", "church",
+              "cathedral", "temple", "synagogue", "embassy", "consulate", "palace", "bridge",
+              "dam", "refinery", "port", "harbour", "harbor", "base", "gate", "plant",
+              "mine", "field", "park"}
+REGION_NOUNS = {"region", "province", "state", "county", "district", "governorate", "oblast",
+                "prefecture", "municipality", "department", "territory"}
+LINK_WORDS = {"do", "da", "de", "dos", "das", "del", "di", "des", "la", "el", "al"}
+DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", "south",
+              "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
+              "north-eastern", "north-western", "south-eastern", "south-western", "upstate",
+              "far-western", "far-eastern"}
+
+
+def _feature_word(ent: Any) -> str:
+    return str(ent[-1].lemma_.lower()) if len(ent) > 1 else ""
+
+
+def _with_feature(ent: Any) -> Any:
+    """"New Street" before "station", "Rakhine" before "state": the name with its word."""
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and doc[end - 1].dep_ == "compound" and \
+            doc[end - 1].head.i >= end and doc[end].pos_ in ("NOUN", "PROPN") and \
+            doc[end].lemma_.lower() in SITE_NOUNS | REGION_NOUNS | {"border"}:
+        end += 1
+    if end == ent.end or doc[end - 1].lemma_.lower() == "border":
+        return ent
+    return doc[ent.start:end]
+
+
+def _list_head(tok: Any) -> Any:
+    """The first item of the list a name is in ("in Chicago and New York")."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _direction(tok: Any) -> bool:
+    """"north-west of", "east of": a compass word."""
+    return any(part in DIRECTIONS for part in tok.lower_.split("-"))
+
+
+def _regional(ent: Any) -> bool:
+    """"eastern Washington", "southern Spain": a direction word names part of a region."""
+    head = _phrase_head(ent)
+    return any(c.dep_ == "amod" and c.lower_ in DIRECTIONS for c in head.children) or (
+        ent.start > 0 and ent.doc[ent.start - 1].lower_ in DIRECTIONS)
+
+
+def _holder(ent: Any, others: list[tuple[int, Any]]) -> tuple[int, bool] | None:
+    """The place named as holding a name: "X in Y" with "in" on X (True), or the name
+    right after a comma ("X, Y"; False: it holds X only if it is a region or country)."""
+    head = _phrase_head(ent)
+    by_head = {_phrase_head(o).i: j for j, o in others}
+    doc = ent.doc
+    # "in" on the name, or right after it wherever the parser hung it ("bases near Koya in
+    # the Kurdistan Region", "attacked the town of Palma in Cabo Delgado")
+    after = [doc[ent.end]] if ent.end < len(doc) and doc[ent.end].dep_ == "prep" else []
+    for prep in [*head.children, *after]:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "within"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.i in by_head:
+                    return by_head[obj.i], True
+    if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+        for j, o in others:
+            if o.start == ent.end + 1:
+                return j, False
+    return None
+
+
+def _inside(c: GazEntry, outer: GazEntry) -> bool:
+    if c.country != outer.country:
+        return False
+    if outer.kind == "country" or c is outer:
+        return True
+    if None in (c.lat, c.lon, outer.lat, outer.lon):
+        return True  # nothing to measure: trust the gazetteer
+    near = haversine_km(c.lat, c.lon, outer.lat, outer.lon)  # type: ignore[arg-type]
+    if outer.kind == "adm1":
+        return normalize_name(c.adm1 or "") == normalize_name(outer.name) or near < 250
+    return near < 60
 
 
 def _split_list(ent: Any) -> list[Any]:

@@ -37,3 +37,19 @@ def test_parse_lemma_fixes_from_the_data_table(coder, text: str, form: str, lemm
     assert doc.parsed is not None
     toks = [t for ps in doc.parsed.sentences for t in ps.span if t.text == form]
     assert toks and toks[0].lemma_ == lemma
+
+
+@pytest.mark.parametrize(("text", "word", "backing"), [
+    ("Turkish-backed militias advanced.", "Turkish", True),
+    ("a UN-brokered truce held", "UN", True),
+    ("pro-Kremlin bloggers cheered", "Kremlin", True),
+    ("the Pan-African Parliament met", "African", True),
+    ("Turkish troops advanced.", "Turkish", False),
+    ("a US-led coalition struck", "US", False),  # the leader is a member: its country
+])
+def test_parse_backing_words(coder, text: str, word: str, backing: bool) -> None:
+    from newsevents.parse import backing_word
+
+    doc = coder.pipeline.stages[0](Document(article=Article("x", text, "2024-01-01")))
+    tok = next(t for ps in doc.parsed.sentences for t in ps.span if t.text == word)
+    assert backing_word(tok) is backing

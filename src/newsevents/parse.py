@@ -26,6 +26,25 @@ _TERMINAL = set(".!?:;\"')]…")
 _MAX_HEADING_WORDS = 20
 
 
+# "Iranian-backed militias", "a US-brokered truce": the country backs, it does not own
+BACKING_PARTICIPLES = {"backed", "brokered", "sponsored", "supported", "funded", "financed",
+                       "armed", "trained", "mediated", "allied", "aligned", "inspired",
+                       "friendly", "leaning", "installed", "imposed", "appointed"}
+# "pro-Russian separatists", "anti-American protests", "the Pan-American Highway"
+STANCE_PREFIXES = {"pro", "anti", "pan"}
+
+
+def backing_word(tok: Any) -> bool:
+    """A country word that says who backs, is favoured or opposed, not whose the thing is:
+    "Iranian" in "Iranian-backed militias", "Russian" in "pro-Russian separatists",
+    "American" in "the Pan-American Highway"."""
+    doc, i = tok.doc, tok.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and \
+            doc[i + 2].lower_ in BACKING_PARTICIPLES:
+        return True
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
+
+
 @dataclass(frozen=True)
 class Block:
     start: int

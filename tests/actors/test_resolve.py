@@ -207,3 +207,17 @@ def test_resolve_a_request_from_a_capital_comes_from_its_government(coder) -> No
                           "2024-01-10")
     got = {m.text: m.actor.code for m in doc.actors}
     assert got.get("Manila") == "PHLGOV", got
+
+
+@pytest.mark.parametrize(("text", "mention", "not_country"), [
+    ("Saudi-backed fighters seized the airport in Aden.", "fighters", "SAU"),
+    ("Pro-Serbian demonstrators blocked a bridge in Mitrovica.", "demonstrators", "SRB"),
+    ("Anti-American protesters burned flags in Karachi.", "protesters", "USA"),
+    ("Rebels violated a Qatar-mediated truce on Monday.", "Qatar", "QAT"),
+])
+def test_resolve_backers_and_stances_say_nothing_of_whose(coder, text: str, mention: str,
+                                                          not_country: str) -> None:
+    doc = coder.code_text(text, "2024-01-10")
+    got = {m.text: m.actor.country for m in doc.actors}
+    assert not any(mention in k and v == not_country for k, v in got.items()), got
+    assert not any(p.place.country == not_country for p in doc.places), doc.places

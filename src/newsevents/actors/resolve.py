@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsevents.actors.kb import Entry, KnowledgeBase
+from newsevents.parse import backing_word
 from newsevents.records import Actor, ActorMention, Document
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -140,8 +141,8 @@ class ActorResolver:
             idx = ps.sentence.index
             ctx.sentence = idx
             for tok in ps.span:
-                if not self._is_head(tok):
-                    continue
+                if not self._is_head(tok) or backing_word(tok):
+                    continue  # the backer of "US-brokered" is no actor of the sentence
                 ent = self._entity_span(tok)
                 if ent is not None and len(ent) > 1:
                     # "Bashar al-Assad" cut into several heads: one mention, at the name's
@@ -180,7 +181,8 @@ class ActorResolver:
             here: Counter[str] = Counter()
             places: set[str] = set()
             for tok in ps.span:
-                if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (tok.is_title or tok.is_upper):
+                if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (tok.is_title or tok.is_upper) \
+                        and not backing_word(tok):
                     # the word's first reading only: "Brussels" is the EU before Belgium
                     e = next(iter(self.kb.lookup(tok.text)), None)
                     if e is not None and e.country and e.kind in (
@@ -645,6 +647,10 @@ class ActorResolver:
                 if not entries:
                     entries = self.kb.lookup(" ".join(
                         (t.lemma_ if t.pos_ == "NOUN" else t.text) for t in window))
+                if any(backing_word(t) for t in window):
+                    # "Iranian-backed militias" are no Iranians
+                    entries = [e for e in entries if e.kind not in (
+                        "country", "adjective", "capital", "demonym")]
                 if self._inside_titled_name(window):
                     # "Rafael Montenegro" is a man, not a country ("Sri Lanka" mistagged as
                     # a person is still the country; "Tajik" before a name still says whose)

@@ -15,6 +15,7 @@ from typing import Any
 from newsevents.actors.kb import KnowledgeBase
 from newsevents.actors.resolve import STATE_SECTORS, compose_code, make_actor
 from newsevents.coding.syntax import with_conjuncts
+from newsevents.parse import backing_word
 from newsevents.records import Actor, ActorMention, Document
 
 TRANSNATIONAL = {"IGO", "NGO"}
@@ -105,7 +106,8 @@ class SentenceActors:
         for t in tok.subtree:
             if t.i in self.places and self.places[t.i].place.country:
                 return self.places[t.i].place.country
-            if t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "PROPN"):
+            if t.dep_ in ("amod", "compound") and t.pos_ in ("ADJ", "PROPN") and \
+                    not backing_word(t):
                 e = self.kb.first(t.text, ("adjective", "country"))
                 if e is not None and e.country:
                     return e.country
@@ -174,7 +176,8 @@ class SentenceActors:
     def nationality(self, tok: Any, sector: str = "GOV") -> Actor | None:
         """The state a nationality word on ``tok`` names ("Israeli strikes")."""
         for t in tok.children:
-            if t.dep_ in ("amod", "compound") and t.i not in self.by_token:
+            if t.dep_ in ("amod", "compound") and t.i not in self.by_token and \
+                    not backing_word(t):
                 e = self.kb.first(t.text, ("adjective", "country"))
                 if e is not None and e.country:
                     return make_actor(t.text, None, e.country, sector)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
+from newsevents.parse import backing_word
 from newsevents.place.gazetteer import GazEntry, Gazetteer, haversine_km, normalize_name
 from newsevents.records import Document, Place, PlaceMention
 
@@ -245,6 +246,8 @@ class PlaceFinder:
 
     def _is_actor(self, ent: Any, ps: Any, actor_heads: set[tuple[int, int]]) -> bool:
         root = ent.root
+        if backing_word(ent[-1]):
+            return True  # "a US-brokered truce", "pro-Russian": no place of the sentence
         head = _phrase_head(ent)
         if head.dep_ == "appos" and head.head.ent_type_ in PLACE_LABELS:
             return False  # "Kingston, Ontario": the region that places a place

@@ -400,6 +400,10 @@ def test_engine_own_troops_sent_abroad_target_the_destination(coder) -> None:
 @pytest.mark.parametrize(("text", "code"), [
     ("Serbia and Kosovo agreed to withdraw special police units from the north.", "03"),
     ("Sudan and South Sudan declared a ceasefire along the border on Monday.", "0871"),
+    # a modifier between "joint" and its noun; "run" carries the noun as "hold" does
+    ("Benin and Niger began running joint river patrols last week.", "062"),
+    # "rescue services" are state bodies, one per nationality word
+    ("Finnish and Estonian rescue services carried out a joint search for a ferry.", "06"),
 ])
 def test_engine_joint_acts_of_coordinated_actors_pair_them(coder, text: str, code: str) -> None:
     evs = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo.startswith(code)]

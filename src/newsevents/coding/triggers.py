@@ -175,9 +175,14 @@ class TriggerFinder:
 
     def _noun(self, tok: Any, ctx: SentenceActors) -> Match | None:
         pat = None
-        left = tok.nbor(-1) if tok.i > tok.sent.start else None
-        if left is not None and left.dep_ in ("compound", "amod"):
-            pat = self.lex.nouns.get(f"{left.lower_} {tok.lower_}")
+        # "joint patrols", also "joint border patrols": a modifier of the noun, nearest first
+        mods = [t for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree
+                if t.dep_ in ("compound", "amod")]  # "joint" may hang on "river" or "border"
+        for left in sorted(mods, key=lambda c: -c.i):
+            pat = self.lex.nouns.get(f"{left.lower_} {tok.lower_}") or self.lex.nouns.get(
+                f"{left.lower_} {tok.lemma_.lower()}")
+            if pat is not None:
+                break
         pat = pat or self.lex.nouns.get(tok.lower_) or self.lex.nouns.get(tok.lemma_.lower())
         if pat is None or (tok.pos_ == "VERB" and (tok.dep_ not in NOMINAL_DEPS
                                                    or tok.tag_ == "VBG")):

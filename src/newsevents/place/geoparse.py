@@ -207,6 +207,10 @@ class PlaceFinder:
                     placed and (head.lower_ != "of" or _direction(head.head))
                     and self._placename(phrase.text))):
                 continue
+            own_name = [c for c in cands if normalize_name(c.name) == normalize_name(
+                phrase.text)]
+            if not own_name and normalize_name(phrase.text) not in self.extra:
+                continue  # "on International Women's Day" is no alternate name of Dayton
             big = max(c.population for c in cands) >= 100_000
             known = any(context.get(c.country or "", 0) for c in cands)
             listed = normalize_name(phrase.text) in self.extra  # a region or site we list

@@ -72,3 +72,23 @@ def test_a_region_holding_the_other_places_is_the_region(coder) -> None:
 def test_a_direction_word_makes_a_region(coder) -> None:
     got = places(coder, "Wildfires spread across western Washington near Olympia.")
     assert got["Washington"].precision == "adm1", got  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Heavy rain flooded roads in northern Chile on Monday.", "Chile", "CHL"),
+    ("A blackout hit Springfield, Illinois, on Monday.", "Springfield", "USA"),
+    ("The last convoy left Kabul by road on Friday.", "Kabul", "AFG"),
+    ("Flooding cut roads in the parish of St Thomas in Jamaica.", "St Thomas", "JAM"),
+    ("Protesters gathered in Alexandria, in northern Virginia, on Saturday.", "Alexandria",
+     "USA"),
+    ("Migrants waited on the Tijuana side of the border.", "Tijuana", "MEX"),
+])
+def test_places_in_more_shapes(coder, text: str, name: str, country: str) -> None:
+    got = places(coder, text)
+    assert name in got and got[name].country == country, got  # type: ignore[attr-defined]
+
+
+def test_a_built_site_tagged_as_an_organisation_lies_in_the_one_city_named(coder) -> None:
+    got = places(coder, "Police closed the Grand Harbour Bridge in Valletta after a crash.")
+    site = [p for t, p in got.items() if "Bridge" in t]
+    assert site and site[0].country == "MLT", got  # type: ignore[attr-defined]

@@ -31,7 +31,16 @@ SITE_WORDS = re.compile(
     re.IGNORECASE)
 LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "around", "from", "to", "into",
             "through", "throughout", "towards", "toward", "within", "of", "on", "off", "north",
-            "south", "east", "west"}
+            "south", "east", "west", "over", "along", "beyond", "past", "via", "onto"}
+_DET_RE = re.compile(r"^the\s+", re.I)
+_POSS_RE = re.compile(r"\s*['’]s$")
+_SAINT_RE = re.compile(r"^(st|ste)\.?\s+", re.I)
+# words for built places: an organisation-tagged name with one of these as head is a site
+BUILT_SITES = {"dam", "bridge", "square", "airport", "airbase", "prison", "jail",
+               "penitentiary", "crossing", "port", "harbour", "harbor", "stadium", "avenue",
+               "street", "road", "highway", "boulevard", "station", "camp", "base", "gate",
+               "palace", "park", "market", "mine", "refinery", "plant", "pipeline", "canal",
+               "tunnel", "checkpoint", "terminal"}
 
 
 def to_place(entry: GazEntry) -> Place:
@@ -61,9 +70,12 @@ class PlaceFinder:
         actor_heads = {(m.sentence_index, m.head) for m in doc.actors
                        if m.actor.sector != "UNK"}
         for ps in doc.parsed.sentences:
-            spans = [e for e in ps.span.ents
+            ents = [_Named(self._linked_name(_with_feature(e)), e.label_)
+                    for e in ps.span.ents]
+            spans = [e for e in ents
                      if not self._is_actor(e, ps, actor_heads) and (
-                         e.label_ in PLACE_LABELS or self._mislabelled(e, ps, actor_heads))]
+                         e.label_ in PLACE_LABELS or self._mislabelled(e, ps, actor_heads)
+                         or self._named_site(e))]
             spans = [self._linked_name(_with_feature(part)) for e in spans
                      for part in _split_list(e)]
             spans += self._unlabelled(ps, spans, actor_heads, context)
@@ -141,10 +153,13 @@ class PlaceFinder:
                 return replace(self.place(outer), name=ent.text)
         if best is not None:
             return self.place(best)
-        cities = {(c.country, c.name): c for j, c in enumerate(chosen)
-                  if j != k and c is not None and c.kind == "city" and found[j][0] is ps}
-        if len(cities) == 1:
-            return replace(self.place(next(iter(cities.values()))), name=ent.text)
+        for kind in ("city", "adm1", "country"):  # "Pakistan closed the Torkham crossing"
+            around = {(c.country, c.name): c for j, c in enumerate(chosen)
+                      if j != k and c is not None and c.kind == kind and found[j][0] is ps}
+            if len(around) == 1:
+                return replace(self.place(next(iter(around.values()))), name=ent.text)
+            if around:
+                return None
         return None
 
     def place(self, entry: GazEntry) -> Place:
@@ -155,7 +170,14 @@ class PlaceFinder:
         return replace(place, lat=centre[0], lon=centre[1]) if centre else place
 
     def _candidates(self, text: str) -> list[GazEntry]:
-        bare = re.sub(r"^the\s+", "", text, flags=re.I)
+        bare = _POSS_RE.sub("", _DET_RE.sub("", text))  # "New Zealand's"
+        saint = _SAINT_RE.sub(lambda m: "Sainte " if m.group(1).lower() == "ste" else
+                              "Saint ", bare)
+        if saint != bare:  # "St Catherine" is "Saint Catherine"
+            return self._candidates(saint) or self._candidates_of(bare)
+        return self._candidates_of(bare)
+
+    def _candidates_of(self, bare: str) -> list[GazEntry]:
         extra = self.extra.get(normalize_name(bare))
         if extra:
             # "Darfur", "North Kivu", "Tahrir Square": known to our list of regions and
@@ -187,7 +209,10 @@ class PlaceFinder:
                                                        and e.label_ in PLACE_LABELS}
         doc = ps.span.doc
         for tok in ps.span:
-            if tok.i in covered or tok.pos_ != "PROPN" or tok.dep_ == "compound" or (
+            before_place_word = tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and \
+                tok.head.lemma_.lower() in PLACE_HEADS  # "on the Ciudad Juarez side"
+            if tok.i in covered or tok.pos_ != "PROPN" or (
+                    tok.dep_ == "compound" and not before_place_word) or (
                     ps.sentence.index, tok.i) in actor_heads or tok.ent_type_ in (
                     "PERSON", "DATE") or (tok.ent_iob_ == "I" and tok.ent_type_ in NAME_LABELS):
                 continue  # "Georgia" in "the University of Georgia" is part of a name
@@ -198,8 +223,9 @@ class PlaceFinder:
             phrase = doc[start:tok.i + 1]
             if any(t.i in covered for t in phrase):
                 continue
-            head = tok.head
-            placed = (tok.dep_ == "pobj" and (head.lower_ in LOCATIVE or (
+            slot = tok.head if before_place_word else tok
+            head = slot.head
+            placed = (slot.dep_ == "pobj" and (head.lower_ in LOCATIVE or (
                 head.lower_ == "of" and head.head.lemma_.lower() in PLACE_HEADS)))
             phrase = self._linked_name(phrase)
             cands = self._candidates(phrase.text)
@@ -237,10 +263,14 @@ class PlaceFinder:
         and the gazetteer knows as a big place: 'shelled areas of Kharkiv'."""
         if ent.label_ not in ("PERSON", "ORG", "NORP", "PRODUCT"):
             return False
+        if normalize_name(_DET_RE.sub("", ent.text)) in self.extra and (
+                ps.sentence.index, ent.root.i) not in actor_heads:
+            return True  # a region or site on our list ("Nagorno-Karabakh")
         head = _list_head(_phrase_head(ent))
-        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and self._placename(ent.text):
-            # "from São Paulo", "in Khan Younis", "warnings in Samoa": where a place is
-            # expected, a place it knows
+        if ((head.dep_ == "pobj" and head.head.lower_ in LOCATIVE) or self._object_place(
+                head, actor_heads, ps)) and self._placename(ent.text):
+            # "from São Paulo", "in Khan Younis", "warnings in Samoa", "left Niamey": where
+            # a place is expected, a place it knows
             return True
         if (ps.sentence.index, ent.root.i) in actor_heads or self.kb.lookup(ent.text):
             return False
@@ -255,6 +285,8 @@ class PlaceFinder:
         head = _phrase_head(ent)
         if head.dep_ == "appos" and head.head.ent_type_ in PLACE_LABELS:
             return False  # "Kingston, Ontario": the region that places a place
+        if _regional(ent) or self._qualified(ent) or self._named_site(ent):
+            return False  # "eastern Libya", "San Jose, California" are places, never actors
         while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head  # "in Chicago and New York": as the first of the list
         if ent.label_ not in PLACE_LABELS or head.i != _phrase_head(ent).i:
@@ -262,9 +294,9 @@ class PlaceFinder:
             # actors stage made it one, and never after "in", "to", "near" when the
             # gazetteer knows it and the actor tables know no person or body by that name
             # ("flew police to Noumea", "warnings in Samoa and Fiji")
-            if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE and self._placename(
-                    ent.text):
-                return False
+            if ((head.dep_ == "pobj" and head.head.lower_ in LOCATIVE) or self._object_place(
+                    head, actor_heads, ps)) and self._placename(ent.text):
+                return False  # "the last troops left Niamey" (tagged a person)
             return (ps.sentence.index, root.i) in actor_heads or (
                 ps.sentence.index, _phrase_head(ent).i) in actor_heads
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
@@ -285,9 +317,49 @@ class PlaceFinder:
             return (noun.ent_type_ != "" or noun.pos_ == "PROPN"
                     or self.kb.first(noun.text, ("sector",)) is not None
                     or self.kb.first(noun.lemma_, ("sector",)) is not None)
-        if head.dep_ == "dobj" and head.head.lemma_.lower() in PLACE_OBJECT_VERBS:
-            return False  # "trucks entered Gaza", "an earthquake shook southern Spain"
+        if self._object_place(head, actor_heads, ps):
+            return False  # "trucks entered Gaza", "rising floods threatened Wuhan"
         return root.dep_ in ACTOR_DEPS or head.dep_ in ACTOR_DEPS
+
+    @staticmethod
+    def _object_place(head: Any, actor_heads: set[tuple[int, int]], ps: Any) -> bool:
+        """The object of a verb of going, leaving or striking a place ("entered Gaza",
+        "left Niamey"), or of any verb whose subject is a thing, not an actor ("floods hit
+        eastern Libya", "a power outage hit San Jose")."""
+        if head.dep_ != "dobj":
+            return False
+        verb = head.head
+        if verb.lemma_.lower() in PLACE_OBJECT_VERBS:
+            return True
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return bool(subjects) and all(
+            s.pos_ == "NOUN" and (ps.sentence.index, s.i) not in actor_heads
+            for s in subjects)
+
+    def _qualified(self, ent: Any) -> bool:
+        """"San Jose, California": a name followed by a region or country holding a place
+        of that name."""
+        doc = ent.doc
+        if ent.end + 1 >= len(doc) or doc[ent.end].text != "," or \
+                doc[ent.end + 1].ent_type_ not in ("GPE", "LOC") or \
+                doc[ent.end + 1].ent_iob_ != "B":
+            return False
+        nxt = next((e for e in doc.ents if e.start == ent.end + 1), None)
+        if nxt is None:
+            return False
+        outer = [c for c in self._candidates(nxt.text) if c.kind in ("adm1", "country")]
+        return any(c.country == o.country and (o.kind == "country" or normalize_name(
+            c.adm1 or "") == normalize_name(o.name)) for c in self._candidates(ent.text)
+            for o in outer)
+
+    def _named_site(self, ent: Any) -> bool:
+        """"the Three Gorges Dam", "the Bridge of the Americas", "Istiklal Avenue": a name
+        the tagger calls an organisation whose head is a word for a built place (but not for
+        an institution: "the University of Georgia" acts as a body)."""
+        if ent.label_ not in ("ORG", "PRODUCT", "FAC"):
+            return False
+        return _phrase_head(ent).lemma_.lower() in BUILT_SITES and \
+            self.kb.first(ent.text) is None
 
     def _placename(self, text: str) -> bool:
         """The gazetteer knows the name and the actor tables know it, if at all, only as a
@@ -342,8 +414,9 @@ def load_extra_places() -> dict[str, list[GazEntry]]:
     return out
 
 
-PLACE_HEADS = {"region", "province", "coast", "border", "city", "capital", "town", "village",
-               "territory", "waters", "airspace", "north", "south", "east", "west", "state",
+PLACE_HEADS = {"parish", "canton", "emirate", "region", "province", "coast", "border", "city",
+               "capital", "town", "village", "territory", "waters", "airspace", "north", "south",
+               "east", "west", "state",
                "district", "county", "island", "islands", "port", "outskirts", "countryside",
                "mountains", "desert", "heartland", "part", "area", "enclave", "strait",
                "soil", "side", "interior", "frontier", "neighbourhood", "suburb", "municipality"}
@@ -353,11 +426,8 @@ PLACE_HEADS = {"region", "province", "coast", "border", "city", "capital", "town
 PLACE_OBJECT_VERBS = {"enter", "leave", "visit", "tour", "reach", "cross", "flee", "shake",
                       "rock", "batter", "flood", "buy", "annex", "invade", "occupy", "evacuate",
                       "traverse", "roam", "overrun"}
-SITE_NOUNS = {"airport", "airbase", "prison", "jail", "university", "hospital", "square",
-              "stadium", "station", "camp", "crossing", "market", "mosque", "church",
-              "cathedral", "temple", "synagogue", "embassy", "consulate", "palace", "bridge",
-              "dam", "refinery", "port", "harbour", "harbor", "base", "gate", "plant",
-              "mine", "field", "park"}
+SITE_NOUNS = BUILT_SITES | {"university", "hospital", "mosque", "church", "cathedral",
+                            "temple", "synagogue", "embassy", "consulate", "field"}
 REGION_NOUNS = {"region", "province", "state", "county", "district", "governorate", "oblast",
                 "prefecture", "municipality", "department", "territory"}
 LINK_WORDS = {"do", "da", "de", "dos", "das", "del", "di", "des", "la", "el", "al"}
@@ -365,6 +435,26 @@ DIRECTIONS = {"eastern", "western", "northern", "southern", "central", "north", 
               "east", "west", "northeastern", "northwestern", "southeastern", "southwestern",
               "north-eastern", "north-western", "south-eastern", "south-western", "upstate",
               "far-western", "far-eastern"}
+
+
+class _Named:
+    """A name as the tagger found it, possibly made longer ("San Antonio del Tachira"): the
+    span with the tagger's label."""
+
+    def __init__(self, span: Any, label: str) -> None:
+        self.span, self.label_ = span, label
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.span, name)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.span[i]
+
+    def __iter__(self) -> Any:
+        return iter(self.span)
+
+    def __len__(self) -> int:
+        return len(self.span)
 
 
 def _feature_word(ent: Any) -> str:
@@ -410,7 +500,8 @@ def _holder(ent: Any, others: list[tuple[int, Any]]) -> tuple[int, bool] | None:
     doc = ent.doc
     # "in" on the name, or right after it wherever the parser hung it ("bases near Koya in
     # the Kurdistan Region", "attacked the town of Palma in Cabo Delgado")
-    after = [doc[ent.end]] if ent.end < len(doc) and doc[ent.end].dep_ == "prep" else []
+    after = [doc[k] for k in (ent.end, ent.end + 1) if k < len(doc) and doc[k].dep_ == "prep"
+             and (k == ent.end or doc[ent.end].text == ",")]  # "Tripoli, in northern Lebanon"
     for prep in [*head.children, *after]:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "inside", "within"):
             for obj in prep.children:
@@ -431,8 +522,10 @@ def _inside(c: GazEntry, outer: GazEntry) -> bool:
     if None in (c.lat, c.lon, outer.lat, outer.lon):
         return True  # nothing to measure: trust the gazetteer
     near = haversine_km(c.lat, c.lon, outer.lat, outer.lon)  # type: ignore[arg-type]
-    if outer.kind == "adm1":
-        return normalize_name(c.adm1 or "") == normalize_name(outer.name) or near < 250
+    if outer.kind == "adm1":  # "Xinjiang" holds Urumqi of "Xinjiang Uygur Autonomous Region"
+        inner_region, outer_region = normalize_name(c.adm1 or ""), normalize_name(outer.name)
+        return near < 250 or bool(inner_region) and (
+            inner_region.startswith(outer_region) or outer_region.startswith(inner_region))
     return near < 60
 
 

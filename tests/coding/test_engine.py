@@ -425,3 +425,13 @@ def test_engine_announced_own_act_would_is_a_promise_will_a_future_act(
         coder, text: str, code: str, status: str) -> None:
     evs = [(e.cameo, e.status) for e in coder.code_text(text, "2024-05-02").events]
     assert (code, status) in evs, evs
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Soldiers arrested two smugglers in Ecuador near Tulcan on Monday.", "Tulcán"),
+    ("Police detained 30 protesters in Kingston, Ontario, on Friday.", "Kingston"),
+])
+def test_engine_the_finest_place_on_the_trigger_is_the_events(coder, text: str,
+                                                              place: str) -> None:
+    ev = coder.code_text(text, "2024-05-02").events
+    assert ev and ev[0].location is not None and ev[0].location.name == place, ev

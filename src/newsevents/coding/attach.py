@@ -5,6 +5,7 @@ date, and the country of the actors.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from newsevents.coding.syntax import clause_head
@@ -101,18 +102,26 @@ class Attacher:
     def place(self, doc: Document, ps: Any, trigger: Any, anchor: Any) -> Place | None:
         """A place named in the sentence: governing the trigger, in its clause, or anywhere."""
         places = [p for p in doc.places if p.sentence_index == ps.sentence.index]
-        best = _nearest(places, ps, trigger, anchor)
+        # among places equally close to the trigger, the most precise: "crossed into China
+        # near Ruili" happened at Ruili, "in London, Ontario" in London
+        best = _nearest(places, ps, trigger, anchor,
+                        lambda m: PRECISION_RANK.get(m.place.precision, 3))
         return best.place if best is not None else None
 
 
 M = TypeVar("M", TimeMention, PlaceMention)
 
 
-def _nearest(mentions: list[M], ps: Any, trigger: Any, anchor: Any) -> M | None:
+PRECISION_RANK = {"site": 0, "city": 0, "adm1": 1, "country": 2}
+
+
+def _nearest(mentions: list[M], ps: Any, trigger: Any, anchor: Any,
+             finer: Callable[[M], int] | None = None) -> M | None:
     """The mention governing the trigger (or its light verb), else one in its clause, else
-    any in the sentence; the nearest to the trigger among equals."""
+    any in the sentence; the finest (``finer``), then the nearest to the trigger, among
+    equals."""
     clause = clause_head(anchor)
-    scored: list[tuple[int, int, M]] = []
+    scored: list[tuple[int, int, int, M]] = []
     for m in mentions:
         gov = _governor(ps.span.doc[m.head])
         if gov.i in (trigger.i, anchor.i):
@@ -121,5 +130,5 @@ def _nearest(mentions: list[M], ps: Any, trigger: Any, anchor: Any) -> M | None:
             rank = 1
         else:
             rank = 2
-        scored.append((rank, abs(m.head - trigger.i), m))
-    return min(scored, key=lambda x: (x[0], x[1]))[2] if scored else None
+        scored.append((rank, finer(m) if finer else 0, abs(m.head - trigger.i), m))
+    return min(scored, key=lambda x: (x[0], x[1], x[2]))[3] if scored else None

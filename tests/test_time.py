@@ -128,3 +128,15 @@ def test_time_ongoing_state_takes_the_publication_date(coder) -> None:
                           "2024-03-07")
     dates = {e.evidence.trigger: e.date for e in doc.events}
     assert dates.get("detained") == "2024-02", dates
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    # the tagger leaves the day out of "14 October 2019"
+    ("The strike echoed the one of 14 October 2019.", "2019-10-14"),
+    # the tagger puts "from" outside "2011 to 2015"
+    ("Output fell sharply from 2011 to 2015.", "2011/2015"),
+    # the tagger runs past the date into the clause after the comma
+    ("The court annulled the poll held on March 9, ending weeks of doubt.", "2024-03-09"),
+])
+def test_time_spans_the_tagger_cut_wrong(coder, text: str, value: str) -> None:
+    assert value in [t.value for t in coder.code_text(text, "2024-05-07").times]

@@ -304,11 +304,23 @@ def _past(tok: Any) -> bool:
     return True
 
 
+MONTH_WORDS = {"january", "february", "march", "april", "may", "june", "july", "august",
+               "september", "october", "november", "december", "jan", "feb", "mar", "apr",
+               "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
 def _interval_span(span: Any, c: Any) -> Any:
     """A candidate widened to its interval: "since 2019", "from 2010 to 2014", "between May
     and July"."""
     doc = span.doc
     before = doc[c.start - 1] if c.start > span.start else None
+    if before is not None and re.fullmatch(r"[0-3]?\d", before.text) and \
+            c[0].lower_ in MONTH_WORDS and 1 <= int(before.text) <= 31:
+        c = doc[c.start - 1:c.end]  # "8 August 1988": the tagger left the day out
+        before = doc[c.start - 1] if c.start > span.start else None
+    if before is not None and before.lower_ in ("from", "between") and any(
+            t.lower_ in ("to", "and", "until", "through") for t in c):
+        return doc[c.start - 1:c.end]  # "from [2003 to 2007]"
     if before is not None and before.lower_ in ("from", "between", "since"):
         end = c.end
         if end < span.end - 1 and doc[end].lower_ in ("to", "and", "until", "through") \
@@ -348,6 +360,9 @@ class TimeFinder:
                     candidates = [e for e in candidates if e not in inside] + [c]
             for c in sorted(candidates, key=lambda x: x.start):
                 c = _interval_span(span, c)
+                commas = [t.i for t in c if t.text == ","]
+                if commas and commas[0] > c.start and normalise(c.text, pub) is None:
+                    c = span.doc[c.start:commas[0]]  # "[July 2, ending two months]"
                 if c.start in taken or is_duration(c) or names_a_thing(c):
                     continue
                 head = c.root

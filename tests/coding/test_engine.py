@@ -435,3 +435,12 @@ def test_engine_the_finest_place_on_the_trigger_is_the_events(coder, text: str,
                                                               place: str) -> None:
     ev = coder.code_text(text, "2024-05-02").events
     assert ev and ev[0].location is not None and ev[0].location.name == place, ev
+
+
+def test_engine_a_guessed_country_inside_the_target_yields_to_the_place(coder) -> None:
+    # "families" get the sentence's only nationality (Russian) as a guess; the shelling
+    # happened in Bakhmut, so they are Ukrainian
+    doc = coder.code_text("Russian tanks shelled tents sheltering displaced families on the "
+                          "western edge of Bakhmut on Thursday, residents said.", "2023-02-10")
+    ev = [e for e in doc.events if e.cameo_root == "19"]
+    assert ev and ev[0].target is not None and ev[0].target.country == "UKR", ev

@@ -45,13 +45,18 @@ class SentenceActors:
         out = []
         for t in with_conjuncts(tok):
             if t.i in self.by_token:
-                actor = self.by_token[t.i].actor
-                if t.i in self.guessed and place_country and actor.country != place_country:
-                    actor = replace(actor, country=place_country, code=compose_code(
-                        place_country, actor.sector, actor.groups))
+                actor = self._placed(t.i, self.by_token[t.i].actor, place_country)
                 out.append(actor)
                 out.extend(self._coordinated_nationalities(t, actor))
         return out
+
+    def _placed(self, i: int, actor: Actor, place_country: str | None) -> Actor:
+        """An actor whose country was only a guess takes the country where the event
+        happened."""
+        if i in self.guessed and place_country and actor.country != place_country:
+            return replace(actor, country=place_country, code=compose_code(
+                place_country, actor.sector, actor.groups))
+        return actor
 
     def _coordinated_nationalities(self, head: Any, actor: Actor) -> list[Actor]:
         """"Polish and Lithuanian troops", "the presidents of Kenya and Uganda": one actor
@@ -88,8 +93,8 @@ class SentenceActors:
     def is_actor(self, tok: Any) -> bool:
         return tok.i in self.by_token
 
-    def within(self, tok: Any, besides: Actor | None = None, pronouns: bool = True
-               ) -> Actor | None:
+    def within(self, tok: Any, besides: Actor | None = None, pronouns: bool = True,
+               place_country: str | None = None) -> Actor | None:
         """The first actor inside a phrase that is no actor itself, named ones before
         pronouns ("its border with Armenia"), and never the one acting (``besides``);
         without ``pronouns`` a possessive pronoun does not count ("its partners" are not
@@ -99,7 +104,7 @@ class SentenceActors:
                  and (pronouns or t.pos_ != "PRON")]
         found = [m for m in found if besides is None or not m.actor.same_entity(besides)]
         found.sort(key=lambda m: m.why.startswith("pronoun"))
-        return found[0].actor if found else None
+        return self._placed(found[0].head, found[0].actor, place_country) if found else None
 
     def place_country(self, tok: Any) -> str | None:
         """The country of a place named in a phrase ("a village near Kismayo")."""
@@ -183,8 +188,8 @@ class SentenceActors:
                     return make_actor(t.text, None, e.country, sector)
         return None
 
-    def target_fallback(self, tok: Any | None, root: str, source: Actor | None = None
-                        ) -> Actor | None:
+    def target_fallback(self, tok: Any | None, root: str, source: Actor | None = None,
+                        place_country: str | None = None) -> Actor | None:
         """An object that is no actor: an actor inside it, else an organisation naming it
         ("PKK positions"), else the people (or, for diplomacy, the government) of the place
         it names, with the sector a modifier gives ("a police checkpoint in Mogadishu")."""
@@ -196,9 +201,15 @@ class SentenceActors:
             nation = self.nationality(tok)
             if nation is not None and not (source and nation.country == source.country):
                 return nation
-        inner = self.within(tok, besides=source) or self.modifier_org(tok)
+        inner = self.within(tok, besides=source, place_country=place_country) or \
+            self.modifier_org(tok)
         if inner is not None:
             return inner
+        if root in DOMESTIC_ROOTS:
+            # "opened fire on Azerbaijani positions": the nation of the thing acted on
+            nation = self.nationality(tok, _place_sector(root))
+            if nation is not None and not (source and nation.country == source.country):
+                return nation
         if root not in DOMESTIC_ROOTS | PLACE_TARGET_ROOTS:
             return None  # "an agreement on rail links in Paris" is not with Paris
         country = self.place_country(tok)

@@ -127,7 +127,7 @@ class EventCoder:
                 and not ctx.is_actor(m.source_tok)):
             return []  # "shares rallied", "talks stalled": no one protests or appeals
         targets: list[Actor | None] = list(ctx.at(m.target_tok, place_country)) or [
-            ctx.target_fallback(m.target_tok, root, sources[0])]
+            ctx.target_fallback(m.target_tok, root, sources[0], place_country)]
         if ((root == "15" or m.code.startswith("087")) and sources[0] is not None
                 and m.target_tok is not None and m.target_tok.dep_ == "dobj" and all(
                     t is not None and t.sector in ("MIL", "COP") and (

@@ -444,3 +444,12 @@ def test_engine_a_guessed_country_inside_the_target_yields_to_the_place(coder) -
                           "western edge of Bakhmut on Thursday, residents said.", "2023-02-10")
     ev = [e for e in doc.events if e.cameo_root == "19"]
     assert ev and ev[0].target is not None and ev[0].target.country == "UKR", ev
+
+
+@pytest.mark.parametrize("text", [
+    "About 3,000 reservists were called up by Estonia's defence ministry for a snap drill.",
+    "Peruvian police stepped up security at polling stations across Lima on Sunday.",
+])
+def test_engine_a_force_raised_or_posted_at_home_has_no_target(coder, text: str) -> None:
+    ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo_root == "15"]
+    assert ev and ev[0].target is None, ev

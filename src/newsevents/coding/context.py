@@ -213,8 +213,9 @@ class SentenceActors:
         if root not in DOMESTIC_ROOTS | PLACE_TARGET_ROOTS:
             return None  # "an agreement on rail links in Paris" is not with Paris
         country = self.place_country(tok)
-        if country is None:
-            return None
+        if country is None or (root == "15" and source is not None
+                               and source.country == country):
+            return None  # "police stepped up security around the palace": at home, no one
         sector = _place_sector(root)
         for t in tok.subtree:
             if t.dep_ in ("compound", "amod") or t.i == tok.i:

@@ -129,11 +129,13 @@ class EventCoder:
         targets: list[Actor | None] = list(ctx.at(m.target_tok, place_country)) or [
             ctx.target_fallback(m.target_tok, root, sources[0], place_country)]
         if ((root == "15" or m.code.startswith("087")) and sources[0] is not None
-                and m.target_tok is not None and m.target_tok.dep_ == "dobj" and all(
+                and m.target_tok is not None and m.target_tok.dep_ in ("dobj", "nsubjpass")
+                and all(
                     t is not None and t.sector in ("MIL", "COP") and (
                         t.country in (None, sources[0].country) or m.target_tok.i in ctx.guessed)
                     for t in targets)):
-            targets = [None]  # "France deployed 45,000 police": its own force, not a target
+            # "France deployed 45,000 police", "reservists were called up": its own force
+            targets = [None]
         symmetric = (root in SYMMETRIC_ROOTS or m.code in SYMMETRIC_CODES
                      or self._agreed_together(status))  # "X and Y agreed to pull back"
         joint = len(sources) > 1 and symmetric

@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from newsevents.records import Article, Document
 from newsevents.time import normalise
 
 PUB = dt.date(2024, 3, 7)  # a Thursday
@@ -137,6 +138,30 @@ def test_time_ongoing_state_takes_the_publication_date(coder) -> None:
     ("Output fell sharply from 2011 to 2015.", "2011/2015"),
     # the tagger runs past the date into the clause after the comma
     ("The court annulled the poll held on March 9, ending weeks of doubt.", "2024-03-09"),
+    ("Rioters set fire to a bus depot last night.", "2024-05-06"),
+    ("Heavy snow is forecast to reach the capital on Friday.", "2024-05-10"),
 ])
 def test_time_spans_the_tagger_cut_wrong(coder, text: str, value: str) -> None:
     assert value in [t.value for t in coder.code_text(text, "2024-05-07").times]
+
+
+def test_time_a_name_with_of_a_year_is_no_time(coder) -> None:
+    assert coder.code_text("The Generation of 2011 rallied in the square.", "2024-05-07"
+                           ).times == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Ana Silva has been held without charge since 2019 and is still held in Evin.",
+    "The union has boycotted the talks since 2021 and still refuses to return.",
+])
+def test_time_a_present_state_after_a_past_one_is_dated_now(coder, text: str) -> None:
+    from newsevents.coding.syntax import read_status
+
+    doc = coder.pipeline.stages[0](Document(article=Article("x", text, "2024-05-07")))
+    for st in coder.pipeline.stages[1:-1]:
+        doc = st(doc)
+    coding = coder.pipeline.stages[-1]
+    ps = doc.parsed.sentences[0]
+    verb = [t for t in ps.span if t.lemma_ in ("hold", "refuse")][-1]
+    cue = read_status(verb, coding.lex).cue
+    assert coding.attach.date(doc, ps, verb, verb, cue)[0] == "2024-05-07"

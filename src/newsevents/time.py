@@ -147,7 +147,8 @@ def _calendar(t: str, published: dt.date | None, past: bool) -> Value | None:
 
 
 def _relative(t: str, pub: dt.date, past: bool) -> Value | None:
-    t = re.sub(r" " + PARTS_OF_DAY + r"$", "", t) if not t.startswith("this ") else t
+    if t != "last night":  # "Tuesday night" is Tuesday, "last night" is yesterday
+        t = re.sub(r" " + PARTS_OF_DAY + r"$", "", t) if not t.startswith("this ") else t
     if t in ("yesterday", "last night") or (t == "overnight" and past):
         return (pub - dt.timedelta(days=1)).isoformat(), "day"
     if t in ("today", "early today", "tonight", "this morning", "this afternoon",
@@ -265,6 +266,9 @@ def names_a_thing(span: Any) -> bool:
             head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() not in TIME_NOUNS):
         # "following the 2014 knife attack" dates the clause
         return not (head.dep_ == "pobj" and head.head.lower_ in TEMPORAL_PREPS)
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN" and \
+            head.head.lemma_.lower() not in TIME_NOUNS | MONTH_WORDS:
+        return True  # "the Class of 2015", "the Spirit of 1776"
     return bool(root.dep_ == "appos" and head.pos_ == "PROPN")
 
 
@@ -274,7 +278,8 @@ TIME_NOUNS = {"morning", "afternoon", "evening", "night", "day", "week", "weeken
               "year", "season", "time", "hour", "spring", "summer", "autumn", "fall", "winter",
               "period", "quarter", "half"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "going"}
-PLANNING = {"plan", "schedule", "expect", "due", "set", "hope", "intend", "aim"}
+PLANNING = {"plan", "schedule", "expect", "due", "set", "hope", "intend", "aim", "forecast",
+            "predict", "project", "slate", "poise"}
 
 
 def _past(tok: Any) -> bool:
@@ -294,8 +299,9 @@ def _past(tok: Any) -> bool:
                 return False  # "will meet", "may be called in June"
             if "would" in aux and head.dep_ in ("ccomp", "xcomp", "conj"):
                 return False  # "said it would vote on Friday": the future of the saying
-            if head.lemma_.lower() in PLANNING and head.tag_ != "VBD":
-                return False
+            if head.lemma_.lower() in PLANNING and head.tag_ != "VBD" and not aux & {
+                    "was", "were", "had"}:
+                return False  # "is forecast to arrive on Thursday", not "was forecast
             if head.tag_ in ("VBD", "VBN"):
                 return True
         if head.head.i == head.i:

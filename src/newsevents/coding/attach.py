@@ -52,8 +52,14 @@ def _ongoing(verb: Any) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    # "still refuses", "is still held": "still" makes any present a state
+    state = verb.lemma_.lower() in STATE_VERBS or any(
+        c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children)
     if verb.tag_ in ("VBZ", "VBP") and not aux:
-        return verb.lemma_.lower() in STATE_VERBS
+        return state
+    if verb.tag_ == "VBN" and aux & {"is", "are", "am", "'s", "'re"} and not aux & {
+            "will", "would", "was", "were"}:
+        return state  # "is held", "are detained": the present passive of a state
     return bool(aux & {"have", "has", "'ve"}) and verb.tag_ == "VBN" and not aux & {"had"}
 
 

@@ -92,3 +92,9 @@ def test_a_built_site_tagged_as_an_organisation_lies_in_the_one_city_named(coder
     got = places(coder, "Police closed the Grand Harbour Bridge in Valletta after a crash.")
     site = [p for t, p in got.items() if "Bridge" in t]
     assert site and site[0].country == "MLT", got  # type: ignore[attr-defined]
+
+
+def test_a_spelling_of_the_name_beats_another_place_s_alternate_name(coder) -> None:
+    # GeoNames lists "Slovyansk" among Nikopol's alternate names too
+    got = places(coder, "Artillery hit Sloviansk overnight.")
+    assert got["Sloviansk"].adm1 == "Donetsk", got  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import replace
+from difflib import SequenceMatcher
 from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
@@ -119,9 +120,7 @@ class PlaceFinder:
                        + (3.0 if c.kind == "adm1" and held[(c.country, normalize_name(c.name))]
                           else 0.0)
                        + (1.5 if regional and c.kind in ("adm1", "country") else 0.0)
-                       - (2.0 if normalize_name(c.name) != normalize_name(ent.text)
-                          and not normalize_name(c.name).startswith(normalize_name(ent.text))
-                          else 0.0))
+                       - _name_penalty(c.name, ent.text))
             chosen.append(best)
         for k, (ps, ent, _) in enumerate(found):
             place = self._contained(k, found, chosen)
@@ -455,6 +454,18 @@ class _Named:
 
     def __len__(self) -> int:
         return len(self.span)
+
+
+def _name_penalty(name: str, text: str) -> float:
+    """How far a candidate's own name is from the name in the text, 0 to 2: none for the
+    same name or one it begins as a word ("Kharkiv Oblast"), little for a spelling
+    ("Slovyansk" for "Sloviansk"), most for an alternate name of another place (GeoNames
+    lists "Slovyansk" among Nikopol's)."""
+    own, said = normalize_name(name), normalize_name(text)
+    if own == said or own.startswith(said + " "):
+        return 0.0
+    ratio = SequenceMatcher(None, own, said).ratio()
+    return 2.0 * (1.0 - ratio) if ratio >= 0.8 else 2.0
 
 
 def _feature_word(ent: Any) -> str:

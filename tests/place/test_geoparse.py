@@ -96,5 +96,5 @@ def test_a_built_site_tagged_as_an_organisation_lies_in_the_one_city_named(coder
 
 def test_a_spelling_of_the_name_beats_another_place_s_alternate_name(coder) -> None:
     # GeoNames lists "Slovyansk" among Nikopol's alternate names too
-    got = places(coder, "Artillery hit Sloviansk overnight.")
+    got = places(coder, "Russian forces shelled Kramatorsk and Sloviansk on Monday.")
     assert got["Sloviansk"].adm1 == "Donetsk", got  # type: ignore[attr-defined]

@@ -453,3 +453,13 @@ def test_engine_a_guessed_country_inside_the_target_yields_to_the_place(coder) -
 def test_engine_a_force_raised_or_posted_at_home_has_no_target(coder, text: str) -> None:
     ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo_root == "15"]
     assert ev and ev[0].target is None, ev
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Zambia's president rejected opposition demands for a recount on Friday.", "ZMBOPP"),
+    ("A government offer of talks was turned down by striking miners in Bolivia.", "BOLGOV"),
+])
+def test_engine_a_role_word_on_the_thing_rejected_names_the_target(coder, text: str,
+                                                                   target: str) -> None:
+    ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo_root == "12"]
+    assert ev and ev[0].target is not None and ev[0].target.code == target, ev

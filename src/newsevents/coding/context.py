@@ -178,6 +178,17 @@ class SentenceActors:
                     return make_actor(t.text, org.name, org.country, org.sector, code=org.code)
         return None
 
+    def modifier_sector(self, tok: Any) -> Actor | None:
+        """A role word modifying the thing acted on: "rejected opposition calls", "a
+        government proposal was rejected" (its country comes later, from the place or the
+        state facing it)."""
+        for t in tok.children:
+            if t.dep_ in ("compound", "amod") and t.i not in self.by_token:
+                e = self.kb.first(t.text, ("sector",)) or self.kb.first(t.lemma_, ("sector",))
+                if e is not None and e.sector and e.sector not in TRANSNATIONAL:
+                    return make_actor(t.text, None, None, e.sector)
+        return None
+
     def nationality(self, tok: Any, sector: str = "GOV") -> Actor | None:
         """The state a nationality word on ``tok`` names ("Israeli strikes")."""
         for t in tok.children:
@@ -202,7 +213,7 @@ class SentenceActors:
             if nation is not None and not (source and nation.country == source.country):
                 return nation
         inner = self.within(tok, besides=source, place_country=place_country) or \
-            self.modifier_org(tok)
+            self.modifier_org(tok) or self.modifier_sector(tok)
         if inner is not None:
             return inner
         if root in DOMESTIC_ROOTS:
@@ -260,7 +271,8 @@ def localize(actor: Actor | None, place_country: str | None, other: Actor | None
     of the state actor it faces: police question "former prime minister X", prosecutors
     charge "executives", a minister demands that "students" end a blockade. A state acts
     on people of another country only where the text says so, and then they have one."""
-    if actor is None or actor.country or actor.sector in TRANSNATIONAL or (
+    if actor is None or actor.country or (actor.sector in TRANSNATIONAL and (
+            actor.name or actor.sector == "IGO")) or (
             actor.sector is None and not actor.groups):
         return actor
     country = place_country

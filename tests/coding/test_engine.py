@@ -404,6 +404,8 @@ def test_engine_own_troops_sent_abroad_target_the_destination(coder) -> None:
     ("Benin and Niger began running joint river patrols last week.", "062"),
     # "rescue services" are state bodies, one per nationality word
     ("Finnish and Estonian rescue services carried out a joint search for a ferry.", "06"),
+    # "their" points back to both: no third party
+    ("The presidents of Benin and Togo committed to settling their maritime dispute.", "03"),
 ])
 def test_engine_joint_acts_of_coordinated_actors_pair_them(coder, text: str, code: str) -> None:
     evs = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo.startswith(code)]

@@ -151,6 +151,11 @@ class EventCoder:
             inner = ctx.within(status.speaker) or ctx.modifier_org(status.speaker)
             speaker = [inner] if inner is not None else []
         pairs = [(s, t) for s in sources for t in targets]
+        if symmetric and len(sources) > 1 and all(
+                t is not None and any(s is not None and (t.same_entity(s) or t.code == s.code)
+                                      for s in sources)
+                for t in targets):
+            targets = [None]  # "the leaders of Chad and Niger settled their dispute"
         if symmetric:
             # "Ethiopia and Egypt resumed talks", "clashes between the army and the RSF"
             group = [a for a in (sources if targets == [None] else

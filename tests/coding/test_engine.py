@@ -465,3 +465,13 @@ def test_engine_a_role_word_on_the_thing_rejected_names_the_target(coder, text: 
                                                                    target: str) -> None:
     ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo_root == "12"]
     assert ev and ev[0].target is not None and ev[0].target.code == target, ev
+
+
+@pytest.mark.parametrize(("text", "code", "target"), [
+    ("Chile's foreign minister said she was hopeful about ties with Peru.", "013", "PER"),
+    ("The Greek premier was gloomy about talks with Turkey on Monday.", "012", "TUR"),
+])
+def test_engine_a_speaker_s_predicate_adjective_is_a_comment(coder, text: str, code: str,
+                                                            target: str) -> None:
+    ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo == code]
+    assert ev and ev[0].target is not None and ev[0].target.country == target, ev

@@ -75,7 +75,8 @@ class TriggerFinder:
                     # were lifted"), not an event of its own
                     consumed.update(c.i for c in children(tok, "dobj", "nsubjpass"))
                     continue
-            if tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound":
+            if (tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound") or (
+                    tok.pos_ == "ADJ" and tok.dep_ == "acomp"):  # "was optimistic about"
                 n = self._noun(tok, ctx)
                 if n is not None:
                     nouns.append(n)
@@ -203,6 +204,10 @@ class TriggerFinder:
         if slot.dep_ in ("dobj", "nsubjpass", "attr") and light:
             anchor = head
             source = agent(head) if is_passive(head) else self._subject(head)
+        elif tok.pos_ == "ADJ":
+            # "X was optimistic about Y": the copula carries the act, its subject acts
+            anchor = head
+            source = self._subject(head)
         elif pat.needs_light_verb:
             return None
         elif tok.dep_ == "pobj" and head.lower_ == "under":

@@ -24,6 +24,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/gazetteer.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb demo-events.jsonl

@@ -475,3 +475,13 @@ def test_engine_a_speaker_s_predicate_adjective_is_a_comment(coder, text: str, c
                                                             target: str) -> None:
     ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo == code]
     assert ev and ev[0].target is not None and ev[0].target.country == target, ev
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Al-Shabaab fighters threatened in a video to attack shopping malls in Kampala.", "UGA"),
+    ("Houthi leaders issued a threat to strike oil terminals in Yanbu.", "SAU"),
+])
+def test_engine_a_threat_is_made_against_the_state_of_the_place_threatened(
+        coder, text: str, target: str) -> None:
+    ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo_root == "13"]
+    assert ev and ev[0].target is not None and ev[0].target.country == target, ev

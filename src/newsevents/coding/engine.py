@@ -19,7 +19,7 @@ from newsevents.actors.resolve import STATE_SECTORS, make_actor, split_code
 from newsevents.coding.attach import Attacher
 from newsevents.coding.context import SentenceActors, localize
 from newsevents.coding.dictionaries import UserDictionaries
-from newsevents.coding.syntax import StatusReading, read_status
+from newsevents.coding.syntax import StatusReading, children, read_status
 from newsevents.coding.tables import Lexicon, Ontology
 from newsevents.coding.transforms import Transform, Transforms, count_people
 from newsevents.coding.triggers import Match, TriggerFinder
@@ -89,6 +89,26 @@ class EventCoder:
         found = self.transforms.cues.get(status.cue.lemma_.lower())
         return found is not None and found[0] == "intent"
 
+    @staticmethod
+    def _threatened(m: Match, ctx: SentenceActors, source: Actor | None) -> Actor | None:
+        """Whom a threat is made against, when the parse hangs the threatened act away from
+        the verb ("threatened in an online message to bomb hotels in Nairobi", "issued a
+        threat to occupy the Essequibo region"): the one that act is done to, or the state
+        of the place it is done in."""
+        for t in m.trigger.subtree:
+            if t.i == m.trigger.i or t.tag_ != "VB" or not any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                continue
+            for obj in children(t, "dobj"):
+                found = ctx.at(obj) or [ctx.within(obj, besides=source)]
+                if found[0] is not None and not (source and found[0].same_entity(source)):
+                    return found[0]
+            country = ctx.place_country(t)
+            if country is not None and not (source and source.country == country):
+                return make_actor(t.text, None, country, "GOV")
+            return None
+        return None
+
     def _says(self, m: Match) -> bool:
         """"A UN inquiry found that ...": the inquiry is who speaks, not an event told."""
         t = m.trigger
@@ -145,6 +165,8 @@ class EventCoder:
                 "dobj", "nsubjpass", "attr")  # "held talks with", not "apologized for abuses"
             heads = [m.trigger, m.anchor] if light and m.anchor.i != m.trigger.i else [m.trigger]
             targets = [ctx.wider_target(heads, root, sources[0], skip)]
+            if targets == [None] and root == "13":
+                targets = [self._threatened(m, ctx, sources[0])]
         speaker = ctx.at(status.speaker, place_country)
         if not speaker and status.speaker is not None and status.speaker.pos_ == "NOUN":
             # "a United Nations inquiry found that"

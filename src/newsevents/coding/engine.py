@@ -100,9 +100,9 @@ class EventCoder:
                     c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
                 continue
             for obj in children(t, "dobj"):
-                found = ctx.at(obj) or [ctx.within(obj, besides=source)]
-                if found[0] is not None and not (source and found[0].same_entity(source)):
-                    return found[0]
+                found = next(iter(ctx.at(obj)), None) or ctx.within(obj, besides=source)
+                if found is not None and not (source and found.same_entity(source)):
+                    return found
             country = ctx.place_country(t)
             if country is not None and not (source and source.country == country):
                 return make_actor(t.text, None, country, "GOV")

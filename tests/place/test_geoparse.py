@@ -98,3 +98,9 @@ def test_a_spelling_of_the_name_beats_another_place_s_alternate_name(coder) -> N
     # GeoNames lists "Slovyansk" among Nikopol's alternate names too
     got = places(coder, "Russian forces shelled Kramatorsk and Sloviansk on Monday.")
     assert got["Sloviansk"].adm1 == "Donetsk", got  # type: ignore[attr-defined]
+
+
+def test_a_site_named_after_a_town_far_from_the_story_is_not_placed_there(coder) -> None:
+    # "Tora" is an alternate name of an Ethiopian town; the story is about Egypt
+    got = places(coder, "Egyptian lawyers said guards beat the blogger in Tora prison.")
+    assert all(p.country != "ETH" for p in got.values()), got  # type: ignore[attr-defined]

@@ -121,6 +121,11 @@ class PlaceFinder:
                           else 0.0)
                        + (1.5 if regional and c.kind in ("adm1", "country") else 0.0)
                        - _name_penalty(c.name, ent.text))
+            if (_feature_word(ent) in SITE_NOUNS and best.geonameid is not None
+                    and not (context - own)[best.country or ""] and sum(context.values()) > 1):
+                # "Tora prison" in a story about Egypt is no site of an Ethiopian town
+                chosen.append(None)
+                continue
             chosen.append(best)
         for k, (ps, ent, _) in enumerate(found):
             place = self._contained(k, found, chosen)

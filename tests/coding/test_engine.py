@@ -485,3 +485,11 @@ def test_engine_a_threat_is_made_against_the_state_of_the_place_threatened(
         coder, text: str, target: str) -> None:
     ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo_root == "13"]
     assert ev and ev[0].target is not None and ev[0].target.country == target, ev
+
+
+def test_engine_travelling_for_talks_is_a_visit_and_talks(coder) -> None:
+    doc = coder.code_text("Oman's foreign minister flew to Tehran on Sunday for talks with "
+                          "Iranian officials.", "2024-05-02")
+    got = {(e.cameo, e.source.country if e.source else None,
+            e.target.country if e.target else None) for e in doc.events}
+    assert {("042", "OMN", "IRN"), ("040", "OMN", "IRN")} <= got, got

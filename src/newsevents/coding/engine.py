@@ -362,8 +362,10 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
         if _topic_of_another(m, anchors) or _idle_subject(m):
             continue
         if (t.dep_ == "pobj" and t.head.dep_ == "prep"
+                and not (t.head.lower_ == "for" and m.code == "040")
                 and roots.get(t.head.head.i) == m.code[:2] and t.head.head.i != t.i):
-            continue  # "went on strike": the verb's phrase already codes it
+            continue  # "went on strike": the verb's phrase already codes it (not "flew to
+            # Lima for talks": the visit and the talks)
         first = t
         for _ in range(4):  # "burning villages and killing and raping their inhabitants"
             if first.dep_ not in ("conj", "dobj") or first.head.i == first.i:
@@ -456,8 +458,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
     seen: set[tuple[str | None, ...]] = set()
     full = {(e.cameo, _actor_key(e.source), e.status) for e in events if e.target} | {
         (e.cameo, _actor_key(e.target), e.status) for e in events if e.source}
+    # a visit (042, 043) is no finer form of the talks held on it ("flew to Lima for talks")
     specific = {(e.cameo_root, _actor_key(e.source), e.status) for e in events
-                if len(e.cameo) > 3 or (len(e.cameo) == 3 and e.cameo[2] != "0")}
+                if (len(e.cameo) > 3 or (len(e.cameo) == 3 and e.cameo[2] != "0"))
+                and e.cameo not in ("042", "043")}
     refined = {(e.cameo[:3], _actor_key(e.source), e.status) for e in events
                if len(e.cameo) > 3}
     for e in events:

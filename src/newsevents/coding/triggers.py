@@ -24,6 +24,9 @@ NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT", "DATE",
                  "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "dative"}
 DEFAULT_VERB_PREPS = ("with", "against", "on", "between", "to")
+# going somewhere "for talks": the traveller takes part in them
+TRAVEL_VERBS = {"travel", "fly", "go", "arrive", "come", "head", "visit", "return", "leave",
+                "set", "journey", "land"}
 # nouns that hold an event noun without changing it: "a round of talks", "a wave of arrests"
 CONTAINER_NOUNS = {"round", "series", "wave", "spate", "string", "campaign", "day", "week",
                    "flurry", "barrage", "volley", "set"}
@@ -215,6 +218,9 @@ class TriggerFinder:
             target = (children(anchor, "nsubj") or [None])[0]
         elif tok.dep_ == "pobj" and head.head.pos_ in ("VERB", "NOUN"):
             anchor = head.head if head.lower_ == "for" else tok
+            if head.lower_ == "for" and anchor.lemma_.lower() in TRAVEL_VERBS and \
+                    pat.code.startswith("04") and pat.code not in ("042", "043"):
+                source = self._subject(anchor)  # "flew to Warsaw for talks with": she talks
         patient_poss = pat.of == "target" and pat.code[:2] in ("17", "08", "18")
         for c in tok.children:
             if c.dep_ == "poss":

@@ -104,3 +104,9 @@ def test_a_site_named_after_a_town_far_from_the_story_is_not_placed_there(coder)
     # "Tora" is an alternate name of an Ethiopian town; the story is about Egypt
     got = places(coder, "Egyptian lawyers said guards beat the blogger in Tora prison.")
     assert all(p.country != "ETH" for p in got.values()), got  # type: ignore[attr-defined]
+
+
+def test_a_site_named_through_plain_nouns_lies_in_its_holder(coder) -> None:
+    # "Safi" is a Moroccan city; the detention centre is in Malta
+    got = places(coder, "Migrants at the Safi detention centre in Malta began a hunger strike.")
+    assert got["Safi detention centre"].country == "MLT", got  # type: ignore[attr-defined]

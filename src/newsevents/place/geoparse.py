@@ -431,7 +431,8 @@ PLACE_OBJECT_VERBS = {"enter", "leave", "visit", "tour", "reach", "cross", "flee
                       "rock", "batter", "flood", "buy", "annex", "invade", "occupy", "evacuate",
                       "traverse", "roam", "overrun"}
 SITE_NOUNS = BUILT_SITES | {"university", "hospital", "mosque", "church", "cathedral",
-                            "temple", "synagogue", "embassy", "consulate", "field"}
+                            "temple", "synagogue", "embassy", "consulate", "field", "centre",
+                            "center", "facility", "complex", "compound"}
 REGION_NOUNS = {"region", "province", "state", "county", "district", "governorate", "oblast",
                 "prefecture", "municipality", "department", "territory"}
 LINK_WORDS = {"do", "da", "de", "dos", "das", "del", "di", "des", "la", "el", "al"}
@@ -484,6 +485,16 @@ def _with_feature(ent: Any) -> Any:
             doc[end - 1].head.i >= end and doc[end].pos_ in ("NOUN", "PROPN") and \
             doc[end].lemma_.lower() in SITE_NOUNS | REGION_NOUNS | {"border"}:
         end += 1
+    if end == ent.end:
+        # "the Safi detention centre": through plain nouns to a site word
+        head = doc[end - 1]
+        while head.dep_ == "compound" and head.head.i > head.i and \
+                head.head.pos_ == "NOUN" and head.head.i - ent.end < 3:
+            head = head.head
+        if head.i >= end and head.lemma_.lower() in SITE_NOUNS and all(
+                t.dep_ in ("compound", "amod") and t.pos_ == "NOUN"
+                for t in doc[end:head.i]):
+            end = head.i + 1
     if end == ent.end or doc[end - 1].lemma_.lower() == "border":
         return ent
     return doc[ent.start:end]

@@ -45,6 +45,19 @@ def backing_word(tok: Any) -> bool:
     return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
 
 
+def stray_subject(verb: Any) -> Any | None:
+    """A name the parser hung as a modifier at the very start of a verb's clause, standing
+    for its missing subject: "[Nauru] severed diplomatic ties" with "Nauru" as an adverb."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    lefts = [c for c in verb.lefts if c.dep_ not in ("punct", "aux", "neg", "cc")]
+    if len(lefts) == 1 and lefts[0].dep_ in ("advmod", "npadvmod", "dep", "nmod") and \
+            lefts[0].pos_ == "PROPN" and lefts[0].ent_type_ not in ("DATE", "TIME"):
+        return lefts[0]
+    return None
+
+
 @dataclass(frozen=True)
 class Block:
     start: int

@@ -221,3 +221,10 @@ def test_resolve_backers_and_stances_say_nothing_of_whose(coder, text: str, ment
     got = {m.text: m.actor.country for m in doc.actors}
     assert not any(mention in k and v == not_country for k, v in got.items()), got
     assert not any(p.place.country == not_country for p in doc.places), doc.places
+
+
+def test_resolve_it_in_what_a_state_says_is_that_state(coder) -> None:
+    doc = coder.code_text("Nauru cut ties with Taiwan and said it would recognise Beijing.",
+                          "2024-01-10")
+    got = [m.actor.country for m in doc.actors if m.text == "it"]
+    assert got == ["NRU"], got

@@ -493,3 +493,10 @@ def test_engine_travelling_for_talks_is_a_visit_and_talks(coder) -> None:
     got = {(e.cameo, e.source.country if e.source else None,
             e.target.country if e.target else None) for e in doc.events}
     assert {("042", "OMN", "IRN"), ("040", "OMN", "IRN")} <= got, got
+
+
+def test_engine_a_name_parsed_as_a_modifier_still_acts(coder) -> None:
+    # the small model parses "Nauru" here as an adverb of "expelled"
+    doc = coder.code_text("Nauru expelled two Chinese diplomats.", "2024-05-02")
+    ev = [e for e in doc.events if e.cameo == "166"]
+    assert ev and ev[0].source is not None and ev[0].source.country == "NRU", ev

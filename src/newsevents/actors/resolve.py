@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from newsevents.actors.kb import Entry, KnowledgeBase
-from newsevents.parse import backing_word
+from newsevents.parse import backing_word, stray_subject
 from newsevents.records import Actor, ActorMention, Document
 
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
@@ -268,6 +268,12 @@ class ActorResolver:
             owner = self._clause_subject(tok, ctx)
             if owner is not None:
                 return owner
+        if low in ("it", "they") and tok.dep_ == "nsubj" and tok.head.dep_ == "ccomp" and \
+                tok.head.head.lemma_.lower() in SAYING_VERBS:
+            # "Nauru ... said it would recognise Beijing": the one saying, speaking of itself
+            owner = self._clause_subject(tok.head, ctx)
+            if owner is not None and owner.sector not in PEOPLE_SECTORS:
+                return owner
         if low in THING_PRONOUNS:
             return ctx.last_thing
         if low == "them":
@@ -296,6 +302,8 @@ class ActorResolver:
         verb = up
         for _ in range(3):
             subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            stray = stray_subject(verb)
+            subj = subj or ([stray] if stray is not None else [])
             if subj:
                 owner = tok.head if tok.dep_ == "poss" else tok  # "its partners", "the army"
                 if subj[0].i in {t.i for t in owner.subtree}:
@@ -761,6 +769,8 @@ class ActorResolver:
 
 
 _DET = re.compile(r"^the\s+", re.I)
+SAYING_VERBS = {"say", "announce", "state", "declare", "warn", "insist", "confirm", "add",
+                "tell", "vow", "pledge", "promise", "threaten", "argue", "claim"}
 
 
 def _pick(entries: list[Entry], is_head: bool) -> Entry:

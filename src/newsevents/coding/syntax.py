@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsevents.coding.tables import Lexicon
+from newsevents.parse import stray_subject
 
 NEGATIONS = {"not", "n't", "never", "no"}
 PROPOSAL_MODALS = {"should", "must", "ought", "need"}
@@ -90,6 +91,9 @@ def subject(verb: Any, control: str | None = None,
         subj = children(v, *SUBJECTS)
         if subj:
             return subj[0]
+        stray = stray_subject(v)
+        if stray is not None:
+            return stray
         if v.dep_ == "relcl":
             return v.head if v.head.pos_ in ("NOUN", "PROPN") else None
         if v.dep_ == "ROOT" or v.dep_ not in SHARED_SUBJECT:

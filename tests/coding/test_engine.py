@@ -500,3 +500,12 @@ def test_engine_a_name_parsed_as_a_modifier_still_acts(coder) -> None:
     doc = coder.code_text("Nauru expelled two Chinese diplomats.", "2024-05-02")
     ev = [e for e in doc.events if e.cameo == "166"]
     assert ev and ev[0].source is not None and ev[0].source.country == "NRU", ev
+
+
+def test_engine_a_country_s_partners_are_the_ones_listed_not_the_country(coder) -> None:
+    doc = coder.code_text("Chad's Western partners, including France and Germany, issued a "
+                          "joint statement on Monday.", "2024-05-02")
+    sources = {e.source.country for e in doc.events if e.source}
+    assert sources == {"FRA", "DEU"}, [(e.cameo, e.source, e.target) for e in doc.events]
+    assert all(e.target is None or e.target.sector != "UNK" for e in doc.events)
+    assert not any(p.text == "Western" for p in doc.places), doc.places

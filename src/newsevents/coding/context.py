@@ -135,11 +135,13 @@ class SentenceActors:
                             "if", "unless", "should") for c in cl.children):
                         tokens += [s for c in cl.children if c.dep_ == "nsubj"
                                    for s in c.subtree if s not in tokens]
+        head_ids = {h.i for h in heads}
         for t in tokens:
             m = self.by_token.get(t.i)
-            if m is None or m.why.startswith("pronoun") and source is not None and (
-                    m.actor.same_entity(source)):
-                continue
+            if m is None or t.i in head_ids or m.actor.sector == "UNK" or (
+                    m.why.startswith("pronoun") and source is not None
+                    and m.actor.same_entity(source)):
+                continue  # not the event noun itself ("issued a joint statement")
             if source is not None and (m.actor.same_entity(source) or (
                     m.actor.code is not None and m.actor.code == source.code)):
                 continue
@@ -167,6 +169,17 @@ class SentenceActors:
                 continue
             return make_actor(t.text, None, country, _place_sector(root))
         return None
+
+    def members(self, tok: Any) -> list[Actor]:
+        """The actors a noun lists: "partners, including the United States and Britain",
+        "donors such as Japan"."""
+        out: list[Actor] = []
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("including", "like", "as"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj":
+                        out.extend(self.at(obj))
+        return out
 
     def modifier_org(self, tok: Any) -> Actor | None:
         """An organisation named in a modifier: "PKK positions", "a United Nations inquiry"."""

@@ -32,6 +32,9 @@ ACCUSING_CUES = {"conclude", "find", "allege", "claim", "accuse", "charge", "bla
 CRIME_NOUNS = {"genocide", "atrocity", "atrocities", "massacre", "cleansing", "crimes",
                "abuses", "torture", "persecution"}
 DENIAL_CUES = {"deny", "dismiss", "refute", "reject"}
+# nouns for others in a relation to someone: "Kenya's partners" are not Kenya
+RELATIONAL_NOUNS = {"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "foe",
+                    "critic", "counterpart", "backer", "creditor", "donor", "adversary"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 SYMMETRIC_CODES = {"036", "046", "057", "030", "0841", "0871"}
 # acts one asks for oneself: the one who asks receives them unless another is named
@@ -140,9 +143,14 @@ class EventCoder:
         sources: list[Actor | None] = list(ctx.at(m.source_tok, place_country)) or [
             m.implied_source]
         if sources == [None] and m.source_tok is not None and m.source_tok.pos_ == "NOUN":
-            # "Nigeria's defence headquarters", "inspectors from the IAEA": the actor the
-            # subject belongs to
-            sources = [ctx.within(m.source_tok, pronouns=False)]
+            if m.source_tok.lemma_.lower() in RELATIONAL_NOUNS:
+                # "Kenya's Western partners, including the United States and Britain": the
+                # ones listed, never the one they are partners of
+                sources = list(ctx.members(m.source_tok)) or [None]
+            else:
+                # "Nigeria's defence headquarters", "inspectors from the IAEA": the actor
+                # the subject belongs to
+                sources = [ctx.within(m.source_tok, pronouns=False)]
         if (m.source_tok is not None and not sources[0] and root in HUMAN_AGENT_ROOTS
                 and not ctx.is_actor(m.source_tok)):
             return []  # "shares rallied", "talks stalled": no one protests or appeals

@@ -286,6 +286,8 @@ class PlaceFinder:
         root = ent.root
         if backing_word(ent[-1]):
             return True  # "a US-brokered truce", "pro-Russian": no place of the sentence
+        if len(ent) == 1 and ent[0].lower_ in DIRECTIONS:
+            return True  # "Kenya's Western partners": a direction word alone is no place
         head = _phrase_head(ent)
         if head.dep_ == "appos" and head.head.ent_type_ in PLACE_LABELS:
             return False  # "Kingston, Ontario": the region that places a place
@@ -305,6 +307,9 @@ class PlaceFinder:
                 ps.sentence.index, _phrase_head(ent).i) in actor_heads
         if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
             return False
+        if head.dep_ == "pobj" and head.head.lower_ in ("including", "like") and \
+                self.kb.first(ent.text, ("country", "capital")) is not None:
+            return True  # "partners, including the United States": members of a list of actors
         if head.dep_ == "poss":
             # "Beijing's crackdown" is the government's; "Durban's townships" and "China's
             # far-western Xinjiang region" are a place

@@ -228,3 +228,10 @@ def test_resolve_it_in_what_a_state_says_is_that_state(coder) -> None:
                           "2024-01-10")
     got = [m.actor.country for m in doc.actors if m.text == "it"]
     assert got == ["NRU"], got
+
+
+def test_resolve_an_organisation_s_envoys_are_the_organisation_s(coder) -> None:
+    doc = coder.code_text("NATO warned Serbia on Monday. The alliance's foreign ministers will "
+                          "meet in Oslo next week.", "2024-01-10")
+    got = {m.text: m.actor.code for m in doc.actors}
+    assert got.get("The alliance's foreign ministers") == got.get("NATO"), got

@@ -533,6 +533,13 @@ class ActorResolver:
 
         if sector is None and sectors:
             sector = sectors[-1]
+        if (poss is not None and not country and code is None and poss.country is None
+                and poss.sector == "IGO" and poss.code and head_entry is not None
+                and head_entry.kind == "sector" and head_entry.person
+                and sector not in ("MIL", "COP")):
+            # "the bloc's foreign ministers", "the UN's envoy": the organisation's own
+            code, sector = poss.code, poss.sector
+            why.append(f"of the organisation '{poss.text}'")
         if poss is not None and not country:
             country = poss.country
             groups = groups or poss.groups

@@ -509,3 +509,11 @@ def test_engine_a_country_s_partners_are_the_ones_listed_not_the_country(coder) 
     assert sources == {"FRA", "DEU"}, [(e.cameo, e.source, e.target) for e in doc.events]
     assert all(e.target is None or e.target.sector != "UNK" for e in doc.events)
     assert not any(p.text == "Western" for p in doc.places), doc.places
+
+
+def test_engine_where_the_speakers_met_is_not_where_the_told_act_was(coder) -> None:
+    doc = coder.code_text("African Union envoys, meeting in Addis Ababa, said that Sudanese "
+                          "soldiers had shot protesters.", "2024-05-02")
+    ev = [e for e in doc.events if e.evidence.trigger == "shot"]
+    assert ev and (ev[0].location is None or ev[0].location.country != "ETH"), ev
+    assert ev[0].target is not None and ev[0].target.country == "SDN", ev

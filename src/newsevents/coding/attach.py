@@ -108,6 +108,15 @@ class Attacher:
     def place(self, doc: Document, ps: Any, trigger: Any, anchor: Any) -> Place | None:
         """A place named in the sentence: governing the trigger, in its clause, or anywhere."""
         places = [p for p in doc.places if p.sentence_index == ps.sentence.index]
+        reported = _reported_clause(anchor)
+        if reported is not None:
+            # "EU ministers, meeting in Brussels, said that Iranian forces had shot
+            # demonstrators": where the speakers met is not where the shooting was
+            # (but "the mayor of Lebanon, Ohio, said the town's plant was shut" speaks for
+            # the place: only a place the speakers were at, under a participle, is left out)
+            subjects = [c for c in reported.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            places = [p for p in places
+                      if not any(_under_participle(ps.span.doc[p.head], s) for s in subjects)]
         # among places equally close to the trigger, the most precise: "crossed into China
         # near Ruili" happened at Ruili, "in London, Ontario" in London
         best = _nearest(places, ps, trigger, anchor,
@@ -119,6 +128,30 @@ M = TypeVar("M", TimeMention, PlaceMention)
 
 
 PRECISION_RANK = {"site": 0, "city": 0, "adm1": 1, "country": 2}
+
+
+def _under_participle(tok: Any, top: Any) -> bool:
+    """Whether ``tok`` hangs below ``top`` through a verb ("ministers, meeting in Brussels")."""
+    t = tok
+    for _ in range(10):
+        if t.i == top.i or t.head.i == t.i:
+            return False
+        t = t.head
+        if t.pos_ == "VERB" and t.i != top.i and any(a.i == top.i for a in t.ancestors):
+            return True
+    return False
+
+
+def _reported_clause(anchor: Any) -> Any | None:
+    """The clause complement of a verb (of saying) that holds the event, if any."""
+    t = anchor
+    for _ in range(10):
+        if t.dep_ == "ccomp" and t.head.pos_ == "VERB":
+            return t
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def _nearest(mentions: list[M], ps: Any, trigger: Any, anchor: Any,

@@ -97,6 +97,17 @@ class PlaceFinder:
         holders = Counter((cands[0].country, normalize_name(cands[0].adm1 or ""))
                           for _, _, cands in found if cands and cands[0].kind == "city")
         lists = [(ps.sentence.index, _list_head(_phrase_head(ent)).i) for ps, ent, _ in found]
+        # the countries each sentence's actors name by themselves (not by guess)
+        named_here: dict[int, set[str]] = {}
+        for m in doc.actors:
+            if m.actor.country and "main country" not in m.why and "place" not in m.why:
+                named_here.setdefault(m.sentence_index, set()).add(m.actor.country)
+        for ps in doc.parsed.sentences:  # "the Chadian border town of Adre"
+            for tok in ps.span:
+                if tok.ent_type_ in ("NORP", "GPE") and not backing_word(tok):
+                    e = self.kb.first(tok.text, ("adjective", "country"))
+                    if e is not None and e.country:
+                        named_here.setdefault(ps.sentence.index, set()).add(e.country)
         chosen: list[GazEntry | None] = []
         for k, (_, ent, cands) in enumerate(found):
             if not cands:
@@ -121,9 +132,18 @@ class PlaceFinder:
                           else 0.0)
                        + (1.5 if regional and c.kind in ("adm1", "country") else 0.0)
                        - _name_penalty(c.name, ent.text))
-            if (_feature_word(ent) in SITE_NOUNS and best.geonameid is not None
-                    and not (context - own)[best.country or ""] and sum(context.values()) > 1):
-                # "Tora prison" in a story about Egypt is no site of an Ethiopian town
+            stranger = (best.geonameid is not None or best.kind == "city") and not (
+                context - own)[best.country or ""]
+            if stranger and (
+                    (_feature_word(ent) in SITE_NOUNS and sum(context.values()) > 1)
+                    or (best.kind == "city" and best.population < 15_000
+                        and self.kb.first(ent.text, ("capital",)) is None
+                        and best.country not in named_here.get(ps.sentence.index, set())
+                        and named_here.get(ps.sentence.index))):
+                # "Tora prison" in a story about Egypt is no site of an Ethiopian town; "the
+                # town of Moura" where Malian soldiers killed is no Portuguese village: a
+                # town below GeoNames' 15,000 list, in a country neither the article nor its
+                # sentence names, is a place we do not know
                 chosen.append(None)
                 continue
             chosen.append(best)

@@ -406,6 +406,11 @@ def test_engine_own_troops_sent_abroad_target_the_destination(coder) -> None:
     ("Finnish and Estonian rescue services carried out a joint search for a ferry.", "06"),
     # "their" points back to both: no third party
     ("The presidents of Benin and Togo committed to settling their maritime dispute.", "03"),
+    # an act no pattern names, done jointly: material cooperation
+    ("Kenya and Tanzania started running a jointly managed ferry service on Lake Victoria.",
+     "06"),
+    ("A shared hydropower dam was inaugurated by the governments of Zambia and Zimbabwe.",
+     "06"),
 ])
 def test_engine_joint_acts_of_coordinated_actors_pair_them(coder, text: str, code: str) -> None:
     evs = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo.startswith(code)]

@@ -24,6 +24,8 @@ NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT", "DATE",
                  "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "dative"}
 DEFAULT_VERB_PREPS = ("with", "against", "on", "between", "to")
+# words that make an act of two or more actors a joint one
+JOINT_WORDS = {"joint", "jointly", "bilateral", "together", "shared", "common"}
 # going somewhere "for talks": the traveller takes part in them
 TRAVEL_VERBS = {"travel", "fly", "go", "arrive", "come", "head", "visit", "return", "leave",
                 "set", "journey", "land"}
@@ -84,7 +86,28 @@ class TriggerFinder:
                 if n is not None:
                     nouns.append(n)
         out += [n for n in nouns if n.trigger.i not in consumed]
+        out += self._joint_acts(sent, ctx, out)
         return sorted(out, key=lambda m: m.trigger.i)
+
+    def _joint_acts(self, sent: Any, ctx: SentenceActors, found: list[Match]) -> list[Match]:
+        """An act two or more states do together that no pattern names ("India and the UAE
+        began settling bilateral oil trade", "a jointly owned plant was opened by the
+        governments of Argentina and Bolivia"): material cooperation (060) between them."""
+        taken = {m.anchor.i for m in found} | {m.trigger.i for m in found}
+        out: list[Match] = []
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.i in taken or tok.head.i in taken:
+                continue
+            objects = children(tok, "dobj", "nsubjpass")
+            if not any(c.dep_ in ("amod", "advmod") and c.lower_ in JOINT_WORDS
+                       for o in objects for c in o.subtree) and not any(
+                    c.dep_ == "advmod" and c.lower_ in JOINT_WORDS for c in tok.children):
+                continue
+            actor = agent(tok) if is_passive(tok) else self._subject(tok)
+            if actor is None or len({a.country for a in ctx.at(actor) if a.country}) < 2:
+                continue
+            out.append(Match("060", "joint:" + tok.lemma_.lower(), tok, tok, actor, None))
+        return out
 
     def _verb(self, tok: Any, ctx: SentenceActors, lemmas: set[str]) -> Match | None:
         pats = self.lex.verbs.get(tok.lemma_.lower()) or self.lex.verbs.get(tok.lower_)

@@ -235,3 +235,8 @@ def test_resolve_an_organisation_s_envoys_are_the_organisation_s(coder) -> None:
                           "meet in Oslo next week.", "2024-01-10")
     got = {m.text: m.actor.code for m in doc.actors}
     assert got.get("The alliance's foreign ministers") == got.get("NATO"), got
+
+
+def test_resolve_a_named_state_after_in_is_a_place_not_a_government(coder) -> None:
+    doc = coder.code_text("Gunmen raided a school in Zamfara state on Friday.", "2024-01-10")
+    assert not any("Zamfara" in m.text for m in doc.actors), doc.actors

@@ -522,3 +522,13 @@ def test_engine_where_the_speakers_met_is_not_where_the_told_act_was(coder) -> N
     ev = [e for e in doc.events if e.evidence.trigger == "shot"]
     assert ev and (ev[0].location is None or ev[0].location.country != "ETH"), ev
     assert ev[0].target is not None and ev[0].target.country == "SDN", ev
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Ugandan troops killed six rebels near the Congolese border.", "190"),
+    ("Gunmen attacked an army base in Borno state overnight.", "190"),
+    ("Gunmen attacked a village market in Borno state overnight.", "18"),
+])
+def test_engine_armed_forces_fight_others_assault(coder, text: str, code: str) -> None:
+    ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo_root in ("18", "19")]
+    assert ev and ev[0].cameo.startswith(code), [(e.cameo, e.source, e.target) for e in ev]

@@ -366,6 +366,10 @@ class ActorResolver:
         return None
 
     def _phrase(self, tok: Any, ctx: Discourse) -> tuple[Actor, str, tuple[int, int]] | None:
+        if tok.lemma_.lower() in REGION_HEADS and tok.dep_ == "pobj" and \
+                tok.head.lower_ in LOCATIVE_WORDS and any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children):
+            return None  # "in Borno state", "near Kherson province": a place, not a government
         if tok.lemma_.lower() == "state" and any(
                 p.lower_ == "of" and any(o.lemma_.lower() in STATE_OF for o in p.children)
                 for p in tok.children):
@@ -776,6 +780,10 @@ class ActorResolver:
 
 
 _DET = re.compile(r"^the\s+", re.I)
+REGION_HEADS = {"state", "province", "region", "district", "county", "governorate", "oblast",
+                "prefecture"}
+LOCATIVE_WORDS = {"in", "at", "near", "across", "throughout", "inside", "outside", "around",
+                  "into", "from", "to", "within"}
 SAYING_VERBS = {"say", "announce", "state", "declare", "warn", "insist", "confirm", "add",
                 "tell", "vow", "pledge", "promise", "threaten", "argue", "claim"}
 

@@ -236,7 +236,7 @@ class EventCoder:
                     src.code == tgt.code and tgt.text.lower() in SELF_WORDS)):
                 tgt = None  # "Canada should lift its tariffs": no one else is acted on
             if tr is None or not tr.replaces:
-                out.extend(self._event(doc, ps, m, src, tgt, status,
+                out.extend(self._event(doc, ps, _armed(m, src, tgt), src, tgt, status,
                                        speaker[0] if speaker else None))
             if tr is not None and status.cue is not None:
                 out.extend(self._transformed(doc, ps, tr, status.cue, src, tgt,
@@ -351,6 +351,18 @@ def _purpose(verb: Any) -> bool:
     """An infinitive of purpose: 'to protect', 'in order to stop' hung on another verb."""
     return (verb.dep_ in ("advcl", "acl") and verb.pos_ == "VERB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+def _armed(m: Match, src: Actor | None, tgt: Actor | None) -> Match:
+    """An attack or killing by a state's armed forces, or by armed men on soldiers, is the
+    use of conventional military force (190), not unconventional violence (180, 1823):
+    "troops killed two gunmen", "insurgents attacked an army base"."""
+    if m.code not in ("180", "1823") or src is None:
+        return m
+    if src.sector == "MIL" or (src.sector == "REB" and tgt is not None
+                               and tgt.sector == "MIL"):
+        return replace(m, code="190", rule=m.rule + "+armed")
+    return m
 
 
 def _drop_consequences(matches: list[Match]) -> list[Match]:

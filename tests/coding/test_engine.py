@@ -19,7 +19,7 @@ def _dyad(ev):  # noqa: ANN001, ANN202
         ("Japan imposed sanctions on North Korea.", "163", "JPNGOV", "PRKGOV"),
         ("Germany held talks with Poland on Tuesday.", "040", "DEUGOV", "POLGOV"),
         ("Chile signed a trade agreement with Peru.", "057", "CHLGOV", "PERGOV"),
-        ("Syrian rebels attacked an army base.", "180", "SYRREB", None),
+        ("Syrian rebels attacked an army base.", "190", "SYRREB", "MIL"),  # a military target
         ("Israel accused Iran of arming militants.", "112", "ISRGOV", "IRNGOV"),
         ("Colombia expelled two Venezuelan diplomats.", "166", "COLGOV", "VENGOV"),
         ("Ethiopia appealed to the African Union for mediation.", "028", "ETHGOV", None),
@@ -64,7 +64,7 @@ def test_engine_compound_actors_give_one_event_per_dyad(coder) -> None:
         ("If Serbia attacks Kosovo, NATO will respond.", "180", "hypothetical"),
         ("Ghana will host talks with Togo next week.", "043", "future"),
         ("Pakistan plans to deport two Afghan journalists.", "174", "future"),
-        ("The army did not attack the village.", "180", "negated"),
+        ("The army did not attack the village.", "190", "negated"),
         ("Police denied detaining the singer.", "173", "negated"),
         ("The opposition said soldiers beat protesters.", "175", "claimed"),
         ("Did Russian troops shell the town?", "194", "hypothetical"),

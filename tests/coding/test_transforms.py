@@ -48,7 +48,7 @@ def test_transforms_appeal_is_coded_beside_the_proposed_act(coder) -> None:  # n
     [
         ("Soldiers killed hundreds of villagers in Ituri in 2003.", "202"),
         ("Soldiers killed about 8,000 men near Tuzla in 1995.", "202"),
-        ("Soldiers killed two villagers in Ituri in 2003.", "1823"),
+        ("Militiamen killed two villagers in Ituri in 2003.", "1823"),
         ("Thailand deported tens of thousands of Cambodian workers last year.", "201"),
         ("Thailand deported two Cambodian workers last year.", "174"),
     ],

@@ -532,3 +532,10 @@ def test_engine_where_the_speakers_met_is_not_where_the_told_act_was(coder) -> N
 def test_engine_armed_forces_fight_others_assault(coder, text: str, code: str) -> None:
     ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo_root in ("18", "19")]
     assert ev and ev[0].cameo.startswith(code), [(e.cameo, e.source, e.target) for e in ev]
+
+
+def test_engine_a_deed_named_as_what_another_act_is_about_is_still_coded(coder) -> None:
+    doc = coder.code_text("Students urged the rector to resign over the arrest of forty "
+                          "protesters in Accra.", "2024-05-02")
+    ev = [e for e in doc.events if e.cameo_root == "17"]
+    assert ev and ev[0].target is not None and ev[0].target.country == "GHA", ev

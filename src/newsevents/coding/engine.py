@@ -442,6 +442,8 @@ def _topic_of_another(m: Match, triggers: set[int]) -> bool:
             (m.source_tok is not None or m.implied_source is not None)
             and m.target_tok is not None):
         return False
+    if m.code[:2] in ("17", "18", "19", "20") and m.target_tok is not None:
+        return False  # "resign over the arrest of dozens of protesters": a deed all the same
     t = m.trigger
     for _ in range(4):
         if t.dep_ not in ("pobj", "prep", "dobj", "nsubjpass", "compound", "conj", "appos",

@@ -539,3 +539,11 @@ def test_engine_a_deed_named_as_what_another_act_is_about_is_still_coded(coder) 
                           "protesters in Accra.", "2024-05-02")
     ev = [e for e in doc.events if e.cameo_root == "17"]
     assert ev and ev[0].target is not None and ev[0].target.country == "GHA", ev
+
+
+def test_engine_an_offer_to_mediate_between_two_targets_both(coder) -> None:
+    doc = coder.code_text("Qatar offered on Monday to act as a mediator between Ethiopia and "
+                          "Eritrea.",
+                          "2024-05-02")
+    targets = {e.target.country for e in doc.events if e.cameo_root == "03" and e.target}
+    assert targets == {"ETH", "ERI"}, [(e.cameo, e.source, e.target) for e in doc.events]

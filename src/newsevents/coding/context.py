@@ -118,12 +118,13 @@ class SentenceActors:
                     return e.country
         return None
 
-    def wider_target(self, heads: list[Any], root: str, source: Actor | None,
-                     skip: set[int]) -> Actor | None:
+    def wider_targets(self, heads: list[Any], root: str, source: Actor | None,
+                      skip: set[int]) -> list[Actor]:
         """When the slots hold no one: the first actor in the event's own phrase that is
-        not the source ("pledged to boost investment in Indonesia's new capital", "offered
-        to mediate between Russia and Ukraine"), else the country of a place it is done to
-        ("airlifted rations to villages in southern Madagascar")."""
+        not the source ("pledged to boost investment in Indonesia's new capital"; both of
+        "offered to mediate between Russia and Ukraine"), else the country of a place it is
+        done to ("airlifted rations to villages in southern Madagascar"); none may be
+        found."""
         tokens: list[Any] = []
         for h in heads:
             tokens += [t for t in phrase_tokens(h, skip) if t not in tokens]
@@ -148,16 +149,21 @@ class SentenceActors:
             if source is not None and m.actor.sector in ("MIL", "COP") and (
                     m.actor.country in (None, source.country)):
                 continue  # "offered to send 1,000 police officers": its own force
-            return m.actor
+            if t.dep_ == "pobj" and t.head.lower_ == "between":
+                # "to mediate between Russia and Ukraine": both
+                both = [a for a in self.at(t) if source is None or not a.same_entity(source)]
+                if len(both) > 1:
+                    return both
+            return [m.actor]
         if source is None:
-            return None  # "killed in an air strike in Lebanon": a place, no one acting on it
+            return []  # "killed in an air strike in Lebanon": a place, no one acting on it
         for t in tokens:
             # "opened fire on Azerbaijani positions": the nation of the thing acted on
             if not _under_prep(t, DESTINATION_PREPS, heads) and root not in DOMESTIC_ROOTS:
                 continue
             nation = self.nationality(t, _place_sector(root))
             if nation is not None and nation.country != source.country:
-                return nation
+                return [nation]
         for t in tokens:
             place = self.places.get(t.i)
             if place is None or not place.place.country:
@@ -167,8 +173,8 @@ class SentenceActors:
             country = place.place.country
             if source.country == country and root not in DOMESTIC_ROOTS:
                 continue
-            return make_actor(t.text, None, country, _place_sector(root))
-        return None
+            return [make_actor(t.text, None, country, _place_sector(root))]
+        return []
 
     def members(self, tok: Any) -> list[Actor]:
         """The actors a noun lists: "partners, including the United States and Britain",

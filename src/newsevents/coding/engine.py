@@ -172,7 +172,8 @@ class EventCoder:
             light = m.trigger.head.i == m.anchor.i and m.trigger.dep_ in (
                 "dobj", "nsubjpass", "attr")  # "held talks with", not "apologized for abuses"
             heads = [m.trigger, m.anchor] if light and m.anchor.i != m.trigger.i else [m.trigger]
-            targets = [ctx.wider_target(heads, root, sources[0], skip)]
+            # "offered to mediate between Russia and Ukraine": both
+            targets = list(ctx.wider_targets(heads, root, sources[0], skip)) or [None]
             if targets == [None] and root == "13":
                 targets = [self._threatened(m, ctx, sources[0])]
         speaker = ctx.at(status.speaker, place_country)

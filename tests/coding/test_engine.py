@@ -547,3 +547,15 @@ def test_engine_an_offer_to_mediate_between_two_targets_both(coder) -> None:
                           "2024-05-02")
     targets = {e.target.country for e in doc.events if e.cameo_root == "03" and e.target}
     assert targets == {"ETH", "ERI"}, [(e.cameo, e.source, e.target) for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "riot"), [
+    ("Protesters torched two police vehicles in Dakar on Friday.", True),
+    ("Demonstrators looted shops in Durban on Monday.", True),
+    ("Supporters of the opposition leader set fire to a party office in Kisumu.", True),
+    ("Soldiers looted shops in the town.", False),  # not a crowd's protest
+])
+def test_engine_a_crowd_s_violence_against_things_is_a_riot(coder, text: str,
+                                                            riot: bool) -> None:
+    codes = [e.cameo for e in coder.code_text(text, "2024-05-02").events]
+    assert ("145" in codes) is riot, codes

@@ -369,6 +369,9 @@ def verb_fits(tok: Any, p: VerbPattern, vc: VerbContext | None = None) -> bool:
         return False
     if p.subject:
         subj = [c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "agent")]
+        if not subj:  # "protesters set tyres ablaze and looted shops": the shared subject
+            shared = subject(tok)
+            subj = [shared] if shared is not None else []
         heads = {s.lemma_.lower() for s in subj} | {
             g.lemma_.lower() for s in subj if s.dep_ == "agent" for g in s.children}
         if not heads & p.subject:

@@ -559,3 +559,13 @@ def test_engine_a_crowd_s_violence_against_things_is_a_riot(coder, text: str,
                                                             riot: bool) -> None:
     codes = [e.cameo for e in coder.code_text(text, "2024-05-02").events]
     assert ("145" in codes) is riot, codes
+
+
+@pytest.mark.parametrize(("text", "accused"), [
+    ("Ankara's foreign minister called the militia a terrorist organisation.", True),
+    ("The minister called the report a criminal fabrication.", False),
+])
+def test_engine_calling_a_body_a_terrorist_group_is_an_accusation(coder, text: str,
+                                                                  accused: bool) -> None:
+    codes = [e.cameo for e in coder.code_text(text, "2024-05-02").events]
+    assert ("112" in codes) is accused, codes

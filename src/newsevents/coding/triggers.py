@@ -24,6 +24,10 @@ NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT", "DATE",
                  "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "dative"}
 DEFAULT_VERB_PREPS = ("with", "against", "on", "between", "to")
+# what a pejorative can qualify: "called them a terrorist organisation", not "a criminal
+# fabrication"
+BODY_NOUNS = {"organisation", "organization", "group", "gang", "regime", "state", "network",
+              "cell", "outfit", "movement", "entity", "militia", "army", "government"}
 # words that make an act of two or more actors a joint one
 JOINT_WORDS = {"joint", "jointly", "bilateral", "together", "shared", "common"}
 # going somewhere "for talks": the traveller takes part in them
@@ -193,7 +197,10 @@ class TriggerFinder:
             if prep.lower_ == "as":
                 preds += children(prep, "pobj")
         for pred in preds:
-            for word in [pred, *children(pred, "conj")]:
+            # "a terrorist", "terrorists and criminals", "a terrorist organisation"
+            mods = children(pred, "amod", "compound") if pred.lemma_.lower() in BODY_NOUNS \
+                else []
+            for word in [pred, *children(pred, "conj"), *mods]:
                 if word.lower_ in self.lex.pejoratives or word.lemma_ in self.lex.pejoratives:
                     target = objs[0] if objs else None
                     return Match("112", "pejorative:" + word.lower_, tok, tok,

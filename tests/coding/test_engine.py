@@ -569,3 +569,16 @@ def test_engine_calling_a_body_a_terrorist_group_is_an_accusation(coder, text: s
                                                                   accused: bool) -> None:
     codes = [e.cameo for e in coder.code_text(text, "2024-05-02").events]
     assert ("112" in codes) is accused, codes
+
+
+@pytest.mark.parametrize(("text", "targets"), [
+    ("Armenia and Azerbaijan exchanged 32 prisoners of war in Istanbul on Monday.",
+     {("ARM", "AZE"), ("AZE", "ARM")}),
+    ("A Panamanian-flagged cargo ship was seized by pirates off Somalia.", {("SOM", "PAN")}),
+])
+def test_engine_swaps_are_mutual_and_flags_say_whose_ship(coder, text: str,
+                                                          targets: set[tuple]) -> None:
+    doc = coder.code_text(text, "2024-05-02")
+    got = {(e.source.country if e.source else None, e.target.country if e.target else None)
+           for e in doc.events}
+    assert targets <= got, got

@@ -209,9 +209,12 @@ class SentenceActors:
         return None
 
     def nationality(self, tok: Any, sector: str = "GOV") -> Actor | None:
-        """The state a nationality word on ``tok`` names ("Israeli strikes")."""
-        for t in tok.children:
-            if t.dep_ in ("amod", "compound") and t.i not in self.by_token and \
+        """The state a nationality word on ``tok`` names ("Israeli strikes", "a
+        Liberian-flagged tanker")."""
+        words = [c for t in tok.children if t.dep_ in ("amod", "compound")
+                 for c in (t, *(g for g in t.children if g.dep_ == "npadvmod"))]
+        for t in words:
+            if t.dep_ in ("amod", "compound", "npadvmod") and t.i not in self.by_token and \
                     not backing_word(t):
                 e = self.kb.first(t.text, ("adjective", "country"))
                 if e is not None and e.country:

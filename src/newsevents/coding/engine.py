@@ -35,6 +35,8 @@ DENIAL_CUES = {"deny", "dismiss", "refute", "reject"}
 # nouns for others in a relation to someone: "Kenya's partners" are not Kenya
 RELATIONAL_NOUNS = {"partner", "ally", "neighbour", "neighbor", "rival", "enemy", "foe",
                     "critic", "counterpart", "backer", "creditor", "donor", "adversary"}
+# verbs whose coordinated subjects act on each other
+RECIPROCAL_VERBS = {"swap", "exchange", "trade"}
 SYMMETRIC_ROOTS = {"03", "04", "05", "06", "19"}
 SYMMETRIC_CODES = {"036", "046", "057", "030", "0841", "0871"}
 # acts one asks for oneself: the one who asks receives them unless another is named
@@ -165,8 +167,15 @@ class EventCoder:
             # "France deployed 45,000 police", "reservists were called up": its own force
             targets = [None]
         symmetric = (root in SYMMETRIC_ROOTS or m.code in SYMMETRIC_CODES
-                     or self._agreed_together(status))  # "X and Y agreed to pull back"
+                     or self._agreed_together(status)  # "X and Y agreed to pull back"
+                     or m.trigger.lemma_.lower() in RECIPROCAL_VERBS)  # "swapped prisoners"
         joint = len(sources) > 1 and symmetric
+        if joint and (m.trigger.lemma_.lower() in RECIPROCAL_VERBS or (
+                not ctx.at(m.target_tok, place_country)
+                and all(t is None or t.name is None for t in targets))):
+            # "Russia and the US swapped prisoners in Ankara": with each other; what they
+            # swap and where they do it name no one else
+            targets = [None]
         if targets == [None] and not joint:  # "X and Y held talks": with each other
             skip = {t.i for t in m.source_tok.subtree} if m.source_tok is not None else set()
             light = m.trigger.head.i == m.anchor.i and m.trigger.dep_ in (

@@ -582,3 +582,10 @@ def test_engine_swaps_are_mutual_and_flags_say_whose_ship(coder, text: str,
     got = {(e.source.country if e.source else None, e.target.country if e.target else None)
            for e in doc.events}
     assert targets <= got, got
+
+
+def test_engine_an_organisation_on_the_target_beats_a_place_inside_it(coder) -> None:
+    doc = coder.code_text("Turkish jets struck suspected PKK positions in the Qandil "
+                          "mountains of northern Iraq.", "2024-05-02")
+    ev = [e for e in doc.events if e.cameo_root == "19"]
+    assert ev and ev[0].target is not None and ev[0].target.sector == "REB", ev

@@ -187,9 +187,10 @@ class SentenceActors:
                         out.extend(self.at(obj))
         return out
 
-    def modifier_org(self, tok: Any) -> Actor | None:
-        """An organisation named in a modifier: "PKK positions", "a United Nations inquiry"."""
-        for t in tok.subtree:
+    def modifier_org(self, tok: Any, direct: bool = False) -> Actor | None:
+        """An organisation named in a modifier: "PKK positions", "a United Nations inquiry";
+        ``direct``: only a modifier of ``tok`` itself."""
+        for t in (tok.children if direct else tok.subtree):
             if t.dep_ in ("compound", "amod"):
                 words = t.doc[t.left_edge.i:t.i + 1].text  # "European Union", not "Union"
                 org = self.kb.first(words, ("org",)) or self.kb.first(t.text, ("org",))
@@ -234,8 +235,11 @@ class SentenceActors:
             nation = self.nationality(tok)
             if nation is not None and not (source and nation.country == source.country):
                 return nation
-        inner = self.within(tok, besides=source, place_country=place_country) or \
-            self.modifier_org(tok) or self.modifier_sector(tok)
+        # "strikes on PKK positions in the mountains of northern Iraq": an organisation
+        # named on the thing itself comes before anyone further inside the phrase
+        inner = self.modifier_org(tok, direct=True) or self.within(
+            tok, besides=source, place_country=place_country) or self.modifier_org(
+            tok) or self.modifier_sector(tok)
         if inner is not None:
             return inner
         if root in DOMESTIC_ROOTS:

@@ -589,3 +589,10 @@ def test_engine_an_organisation_on_the_target_beats_a_place_inside_it(coder) -> 
                           "mountains of northern Iraq.", "2024-05-02")
     ev = [e for e in doc.events if e.cameo_root == "19"]
     assert ev and ev[0].target is not None and ev[0].target.sector == "REB", ev
+
+
+def test_engine_a_protest_outside_an_embassy_is_made_to_its_state(coder) -> None:
+    doc = coder.code_text("Hundreds of students protested outside the French embassy in "
+                          "Bamako on Friday.", "2024-05-02")
+    ev = [e for e in doc.events if e.cameo_root == "14"]
+    assert ev and ev[0].target is not None and ev[0].target.country == "FRA", ev

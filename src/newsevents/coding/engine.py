@@ -238,8 +238,10 @@ class EventCoder:
                 # "lifted the curfew", "banned all public gatherings": on the people
                 tgt = make_actor("", None, src.country, "CVL")
             if root == "14" and tgt is None and src is not None and src.sector != "GOV":
-                # a protest that names no addressee is made to the state where it happens
-                country = place_country or src.country
+                # a protest outside a state's embassy is made to that state ("rallied
+                # outside the British embassy in Tehran"); one that names no addressee to the
+                # state where it happens
+                country = _embassy_of(m.anchor, ctx) or place_country or src.country
                 if country is not None:
                     tgt = make_actor("", None, country, "GOV")
             if src is not None and tgt is not None and (src.same_entity(tgt) or (
@@ -361,6 +363,17 @@ def _purpose(verb: Any) -> bool:
     """An infinitive of purpose: 'to protect', 'in order to stop' hung on another verb."""
     return (verb.dep_ in ("advcl", "acl") and verb.pos_ == "VERB"
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
+
+
+def _embassy_of(verb: Any, ctx: SentenceActors) -> str | None:
+    """The state whose embassy or consulate the act happens at ("outside the British
+    embassy", "at the US consulate", "in front of the embassy of Israel")."""
+    for t in verb.subtree:
+        if t.lemma_.lower() in ("embassy", "consulate", "mission") and t.dep_ == "pobj":
+            nation = ctx.nationality(t) or ctx.within(t)
+            if nation is not None and nation.country:
+                return nation.country
+    return None
 
 
 def _armed(m: Match, src: Actor | None, tgt: Actor | None) -> Match:

@@ -596,3 +596,13 @@ def test_engine_a_protest_outside_an_embassy_is_made_to_its_state(coder) -> None
                           "Bamako on Friday.", "2024-05-02")
     ev = [e for e in doc.events if e.cameo_root == "14"]
     assert ev and ev[0].target is not None and ev[0].target.country == "FRA", ev
+
+
+@pytest.mark.parametrize("text", [
+    "Massacre at Dawn, a documentary by a Peruvian director, won the festival's top prize.",
+    "The young grandmaster launched a fierce attack on his rival's queen to win the game.",
+    "The striker's late strike sealed the league title for the visitors.",
+])
+def test_engine_titles_and_sport_are_no_violence(coder, text: str) -> None:
+    roots = [e.cameo_root for e in coder.code_text(text, "2024-05-02").events]
+    assert not set(roots) & {"14", "18", "19", "20"}, roots

@@ -606,3 +606,14 @@ def test_engine_a_protest_outside_an_embassy_is_made_to_its_state(coder) -> None
 def test_engine_titles_and_sport_are_no_violence(coder, text: str) -> None:
     roots = [e.cameo_root for e in coder.code_text(text, "2024-05-02").events]
     assert not set(roots) & {"14", "18", "19", "20"}, roots
+
+
+@pytest.mark.parametrize(("text", "threat"), [
+    ("The junta could launch air strikes on the border towns, a UN envoy warned.", False),
+    ("The army warned that it would retaliate.", True),
+    ("Kenya warned Somalia against further incursions.", True),
+])
+def test_engine_a_warning_of_another_s_act_is_no_threat(coder, text: str, threat: bool) -> None:
+    roots = [e.cameo_root for e in coder.code_text(text, "2024-05-02").events
+             if e.evidence.trigger == "warned"]
+    assert ("13" in roots) is threat, roots

@@ -28,6 +28,8 @@ DEFAULT_VERB_PREPS = ("with", "against", "on", "between", "to")
 # fabrication"
 BODY_NOUNS = {"organisation", "organization", "group", "gang", "regime", "state", "network",
               "cell", "outfit", "movement", "entity", "militia", "army", "government"}
+# verbs of warning: a threat only when the speaker's own act is what is warned of
+FORECAST_VERBS = {"warn", "caution"}
 # words that make a sentence one about sport, where attacks, strikes and fights are play
 SPORT_WORDS = {"grandmaster", "chess", "striker", "goalkeeper", "midfielder", "defender",
                "footballer", "tournament", "championship", "league", "olympics", "olympic",
@@ -141,6 +143,8 @@ class TriggerFinder:
             return self._pejorative(tok)
         if best.code == NULL_CODE:
             return None  # a dictionary's [---]: this phrase codes nothing
+        if tok.lemma_.lower() in FORECAST_VERBS and self._warns_of_others(tok, ctx):
+            return None  # "Russia could use ..., a NATO official warned": a forecast
         target = self._verb_target(tok, best, ctx)
         if (target is None or not ctx.is_actor(target)) and best.complement:
             # "threatened to take military action against South Korea": the target of the
@@ -156,6 +160,22 @@ class TriggerFinder:
                 break
         source = agent(tok) if is_passive(tok) else self._subject(tok, best.control)
         return Match(best.code, best.id, tok, tok, source, target)
+
+    def _warns_of_others(self, tok: Any, ctx: SentenceActors) -> bool:
+        """Whether a warning, made to no one, tells what someone else may do ("the army
+        could strike, an official warned"), not what the speaker will."""
+        if children(tok, "dobj", "dative") or _prep_object(tok, "against") is not None:
+            return False
+        speaker = ctx.at(self._subject(tok))
+        for comp in children(tok, "ccomp", "parataxis"):
+            for subj in children(comp, "nsubj", "nsubjpass"):
+                doer = ctx.at(subj)
+                if subj.pos_ == "PRON" or not doer:
+                    continue
+                if not speaker or not any(d.same_entity(s) or d.code == s.code
+                                          for d in doer for s in speaker):
+                    return True
+        return False
 
     def _verb_target(self, tok: Any, p: VerbPattern, ctx: SentenceActors) -> Any | None:
         """The first slot that holds an actor; else the first that holds anything."""

@@ -53,7 +53,8 @@ class SentenceActors:
     def _placed(self, i: int, actor: Actor, place_country: str | None) -> Actor:
         """An actor whose country was only a guess takes the country where the event
         happened."""
-        if i in self.guessed and place_country and actor.country != place_country:
+        if i in self.guessed and place_country and actor.country != place_country and not (
+                EXILE_WORDS & set(actor.text.lower().split())):  # an exile abroad
             return replace(actor, country=place_country, code=compose_code(
                 place_country, actor.sector, actor.groups))
         return actor
@@ -291,6 +292,9 @@ def phrase_tokens(head: Any, skip: set[int]) -> list[Any]:
     return sorted(out, key=lambda t: t.i)
 
 
+EXILE_WORDS = {"exiled", "exile", "émigré", "emigre", "expatriate"}
+
+
 def localize(actor: Actor | None, place_country: str | None, other: Actor | None
              ) -> Actor | None:
     """Give a country-less actor the country where the event happened, or else the country
@@ -304,6 +308,9 @@ def localize(actor: Actor | None, place_country: str | None, other: Actor | None
     country = place_country
     if country is None and other is not None and other.sector in STATE_SECTORS:
         country = other.country
+    if EXILE_WORDS & set(actor.text.lower().split()):
+        # "exiled opposition politician X" in Berlin is no German: the state he faces
+        country = other.country if other is not None and other.sector in STATE_SECTORS else None
     if country is None:
         return actor
     return replace(actor, country=country,

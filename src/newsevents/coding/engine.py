@@ -15,11 +15,18 @@ from dataclasses import replace
 from typing import Any
 
 from newsevents.actors.kb import KnowledgeBase
-from newsevents.actors.resolve import STATE_SECTORS, make_actor, split_code
+from newsevents.actors.resolve import ORG_SECTORS, STATE_SECTORS, make_actor, split_code
 from newsevents.coding.attach import Attacher
 from newsevents.coding.context import SentenceActors, localize
 from newsevents.coding.dictionaries import UserDictionaries
-from newsevents.coding.syntax import StatusReading, children, read_status
+from newsevents.coding.syntax import (
+    StatusReading,
+    agent,
+    children,
+    is_passive,
+    read_status,
+    subject,
+)
 from newsevents.coding.tables import Lexicon, Ontology
 from newsevents.coding.transforms import Transform, Transforms, count_people
 from newsevents.coding.triggers import Match, TriggerFinder
@@ -47,7 +54,20 @@ SELF_WORDS = {"its", "it", "their", "them", "itself", "themselves", "his", "her"
 TOPIC_PREPS = {"into", "for", "of", "out", "over", "about", "on", "in", "against", "regarding",
                "concerning"}
 ORDER_CUES = {"order", "instruct"}
-HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "10", "11", "12", "13", "14"}
+# forces sent to keep the peace (074): the words that tell it
+PEACEKEEPERS = {"peacekeeper", "peacekeepers", "blue helmet", "contingent"}
+DEPLOY_WORDS = {"send", "deploy", "dispatch", "arrive", "station", "contribute", "deployment",
+                "post"}
+MISSION_KINDS = {"security", "peacekeeping", "multinational", "stabilisation", "stabilization",
+                 "protection"}
+PROTECTED = {"civilian", "civilians", "villager", "villagers", "population", "residents",
+             "people", "refugees"}
+# "claimed responsibility for", "denied any role in": who owns up to an act, and how
+RESPONSIBILITY_NOUNS = {"responsibility", "role", "involvement", "part", "hand", "complicity"}
+OWNING_VERBS = {"claim": "claimed", "accept": "claimed", "admit": "asserted",
+                "acknowledge": "asserted", "deny": "negated", "reject": "negated",
+                "disclaim": "negated", "disavow": "negated"}
+HUMAN_AGENT_ROOTS = {"01", "02", "03", "04", "05", "06", "07", "10", "11", "12", "13", "14"}
 CODER_VERSION = "coder-0.1"
 
 
@@ -123,6 +143,15 @@ class EventCoder:
     # -- building events ------------------------------------------------------
     def build(self, doc: Document, ps: Any, m: Match, ctx: SentenceActors) -> list[Event]:
         status = read_status(m.anchor, self.lex)
+        owned = _owned_up(m.trigger)
+        if owned is not None:
+            # "claimed responsibility for a bomb that struck a convoy", "denied any role in
+            # the poisoning of X": the act is the claimant's, claimed or denied by it
+            verb, reading = owned
+            who = agent(verb) if is_passive(verb) else subject(verb)
+            status = StatusReading(reading, who, verb)
+            if m.source_tok is None and m.implied_source is None:
+                m = replace(m, source_tok=who)
         if _purpose(m.anchor) and (status.cue is None or status.cue.i != m.anchor.head.i):
             return []  # "sent troops to protect villagers": an aim, not a deed
         if m.code in self.transforms.refine:
@@ -156,9 +185,13 @@ class EventCoder:
         if (m.source_tok is not None and not sources[0] and root in HUMAN_AGENT_ROOTS
                 and not ctx.is_actor(m.source_tok)):
             return []  # "shares rallied", "talks stalled": no one protests or appeals
+        if _peacekeeping(m) and sources[0] is not None and sources[0].country not in (
+                None, place_country):
+            m = replace(m, code="074", rule=m.rule + "+peacekeeping")
         targets: list[Actor | None] = list(ctx.at(m.target_tok, place_country)) or [
             ctx.target_fallback(m.target_tok, root, sources[0], place_country)]
-        if ((root == "15" or m.code.startswith("087")) and sources[0] is not None
+        targets = _one_crowd(targets)
+        if ((root == "15" or m.code.startswith(("087", "074"))) and sources[0] is not None
                 and m.target_tok is not None and m.target_tok.dep_ in ("dobj", "nsubjpass")
                 and all(
                     t is not None and t.sector in ("MIL", "COP") and (
@@ -185,6 +218,9 @@ class EventCoder:
             targets = list(ctx.wider_targets(heads, root, sources[0], skip)) or [None]
             if targets == [None] and root == "13":
                 targets = [self._threatened(m, ctx, sources[0])]
+            if targets == [None] and m.code.startswith("074") and sources[0] is not None \
+                    and place_country not in (None, sources[0].country):
+                targets = [make_actor("", None, place_country, "GOV")]  # kept: the state
         speaker = ctx.at(status.speaker, place_country)
         if not speaker and status.speaker is not None and status.speaker.pos_ == "NOUN":
             # "a United Nations inquiry found that"
@@ -359,6 +395,53 @@ class EventCoder:
         return None
 
 
+def _owned_up(tok: Any) -> tuple[Any, str] | None:
+    """The verb and status when ``tok`` is what someone claims, admits or denies a part in
+    ("claimed responsibility for a roadside bomb that struck ...", "denied any role in the
+    poisoning of ...", "responsibility for the cyberattack was denied by Moscow")."""
+    node = tok
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep", "relcl", "acl", "conj", "appos") or (
+                node.head.i == node.i):
+            return None
+        below, node = node, node.head
+        verb = None
+        if (node.lemma_.lower() in RESPONSIBILITY_NOUNS and node.dep_ in ("dobj", "nsubjpass")
+                and node.head.lemma_.lower() in OWNING_VERBS):
+            verb = node.head
+        elif below.dep_ == "prep" and node.lemma_.lower() in OWNING_VERBS and any(
+                c.lemma_.lower() in RESPONSIBILITY_NOUNS for c in children(node, "dobj")):
+            verb = node  # "denied any role | in the poisoning": the phrase hung on the verb
+        if verb is not None:
+            reading = OWNING_VERBS[verb.lemma_.lower()]
+            if reading != "negated" and _negated(verb):
+                reading = "negated"  # "did not claim responsibility"
+            return verb, reading
+    return None
+
+
+def _peacekeeping(m: Match) -> bool:
+    """Forces sent abroad to keep the peace or protect people: "deployed 400 police to Haiti
+    as the first contingent of a multinational security mission", "soldiers were sent to
+    Cabo Delgado to protect villagers", "peacekeepers arrived in southern Lebanon"."""
+    if not (m.code[:2] == "15" or (m.code == "042" and m.source_tok is not None and (
+            m.source_tok.lemma_.lower() in PEACEKEEPERS
+            or any(t.lemma_.lower() in PEACEKEEPERS for t in m.source_tok.subtree)))):
+        return False
+    if m.trigger.lemma_.lower() not in DEPLOY_WORDS:
+        return False
+    for t in m.anchor.sent:
+        low = t.lemma_.lower()
+        if low in PEACEKEEPERS or low == "peacekeeping":
+            return True
+        if low == "mission" and any(c.lemma_.lower() in MISSION_KINDS for c in t.children):
+            return True
+        if low == "protect" and t.dep_ in ("advcl", "xcomp") and any(
+                o.lemma_.lower() in PROTECTED for o in t.subtree):
+            return True
+    return False
+
+
 def _purpose(verb: Any) -> bool:
     """An infinitive of purpose: 'to protect', 'in order to stop' hung on another verb."""
     return (verb.dep_ in ("advcl", "acl") and verb.pos_ == "VERB"
@@ -392,8 +475,11 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
     """A participle that tells how an act went is part of it: "shelled the town, killing
     two civilians" is one attack; "rallied in Tbilisi, demanding his resignation" is one
     protest (whose demand its subcode tells)."""
+    told = matches
     matches = _by_means(matches)
-    roots = {m.trigger.i: m.code[:2] for m in matches}
+    # a verb merged into its event noun still has its consequences ("a bomb that struck a
+    # convoy, killing four")
+    roots = {m.trigger.i: m.code[:2] for m in told + matches}
     anchored = {m.anchor.i: m.code[:2] for m in matches}  # "carried out atrocities, burning"
     anchors = set(anchored) | set(roots)
     # "enforced a general strike, demanding ...": the verb that holds an event noun
@@ -415,11 +501,11 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
                 break
             first = first.head
         head_root = (roots.get(first.head.i) or anchored.get(first.head.i)
-                     if first.dep_ == "advcl" and t.tag_ == "VBG" else None)
+                     if first.dep_ == "advcl" and first.tag_ == "VBG" else None)
         if head_root is not None and (
-                (head_root in VIOLENT_ROOTS and m.code[:2] in VIOLENT_ROOTS)
-                or (head_root == "14" and m.code[:2] == "10")):
-            continue
+                (head_root in VIOLENT_ROOTS and m.code[:2] in VIOLENT_ROOTS and t.tag_ == "VBG")
+                or (head_root == "14" and (m.code[:2] == "10" or first.i != t.i))):
+            continue  # also what the protest demands ("rallied, demanding his resignation")
         out.append(m)
     return out
 
@@ -442,8 +528,20 @@ def _by_means(matches: list[Match]) -> list[Match]:
                     m = replace(m, code=means.code, rule=f"{m.rule}+{means.rule}")
                     used.add(means.trigger.i)
                     break
+        doer = m.source_tok
+        if doer is not None and doer.tag_ in ("WDT", "WP") and m.trigger.dep_ == "relcl":
+            doer = m.trigger.head  # "a bomb that struck"
+        if (m.trigger.pos_ == "VERB" and m.code[:2] in VIOLENT_ROOTS and doer is not None
+                and doer.i in nouns and doer.i != m.trigger.i):
+            # "a car bomb attack killed six officers", "a roadside bomb that struck a
+            # convoy": the attack told with what it did; one event, the attack's code
+            means = nouns[doer.i]
+            if means.target_tok is None:
+                nouns[doer.i] = replace(means, target_tok=m.target_tok)
+            continue
         out.append(m)
-    return [m for m in out if m.trigger.i not in used or m.trigger.pos_ == "VERB"]
+    return [nouns.get(m.trigger.i, m) for m in out
+            if m.trigger.i not in used or m.trigger.pos_ == "VERB"]
 
 
 def _idle_subject(m: Match) -> bool:
@@ -496,6 +594,20 @@ def _non_agent(tok: Any, words: frozenset[str]) -> bool:
                for t in tok.subtree if t.dep_ in ("compound", "amod") or t.i == tok.i)
 
 
+def _one_crowd(targets: list[Actor | None]) -> list[Actor | None]:
+    """Unnamed people of one country listed together are one target ("killed 8,000 men
+    and boys", "granted asylum to a journalist and her two children"); states, armed
+    groups and organisations listed together stay apart ("mediated between Ethiopia's
+    government and Tigrayan forces")."""
+    if len(targets) < 2 or any(
+            t is None or t.name is not None or t.sector in STATE_SECTORS | ORG_SECTORS
+            for t in targets):
+        return targets
+    if len({t.country for t in targets if t is not None}) != 1:
+        return targets
+    return targets[:1]
+
+
 def _dedupe(events: list[Event]) -> list[Event]:
     """One event per code, dyad and status in a sentence; an event missing a source or
     target gives way to the same event with it ("signed" and "an agreement with Peru")."""
@@ -509,6 +621,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
                 and e.cameo not in ("042", "043")}
     refined = {(e.cameo[:3], _actor_key(e.source), e.status) for e in events
                if len(e.cameo) > 3}
+    # a pattern that names the request ("demanded +obj resignation": 1041) beats the code
+    # a transform builds for it from the act asked for
+    named = {(e.cameo_root, _actor_key(e.source), _actor_key(e.target), e.status)
+             for e in events if not e.rule.startswith("transform:") and not e.cameo.endswith("0")}
     for e in events:
         key = (e.cameo, _actor_key(e.source), _actor_key(e.target), e.status)
         if key in seen:
@@ -518,6 +634,9 @@ def _dedupe(events: list[Event]) -> list[Event]:
             continue  # "urged" (020) gives way to "urged ... to release" (0253)
         if len(e.cameo) == 3 and (e.cameo, _actor_key(e.source), e.status) in refined:
             continue  # "accused" (112) gives way to "accused ... of torture" (1122)
+        if e.rule.startswith("transform:") and (
+                e.cameo_root, _actor_key(e.source), _actor_key(e.target), e.status) in named:
+            continue
         if e.target is None and (e.cameo, _actor_key(e.source), e.status) in full:
             continue
         if e.source is None and (e.cameo, _actor_key(e.target), e.status) in full:

@@ -39,6 +39,10 @@ SPORT_WORDS = {"grandmaster", "chess", "striker", "goalkeeper", "midfielder", "d
 WORK_NOUNS = {"documentary", "film", "movie", "book", "novel", "play", "album", "song",
               "series", "exhibition", "memoir", "opera", "painting", "poem"}
 # words that make an act of two or more actors a joint one
+# verbs that ask for an act: an event noun they take is the act asked for, proposed
+REQUEST_VERBS = {"urge", "demand", "ask", "request", "call", "press", "push", "appeal"}
+# acts done with a partner: asked for, the partner named is the one asked to take part
+JOINT_ROOTS = {"03", "04", "05", "06"}
 JOINT_WORDS = {"joint", "jointly", "bilateral", "together", "shared", "common"}
 # going somewhere "for talks": the traveller takes part in them
 TRAVEL_VERBS = {"travel", "fly", "go", "arrive", "come", "head", "visit", "return", "leave",
@@ -92,7 +96,8 @@ class TriggerFinder:
                     out.append(m)
                     # its object is what it acts on ("lifted restrictions", "restrictions
                     # were lifted"), not an event of its own
-                    consumed.update(c.i for c in children(tok, "dobj", "nsubjpass"))
+                    if tok.lemma_.lower() not in REQUEST_VERBS:  # "demanded talks": asked for
+                        consumed.update(c.i for c in children(tok, "dobj", "nsubjpass"))
                     continue
             if (tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound") or (
                     tok.pos_ == "ADJ" and tok.dep_ == "acomp"):  # "was optimistic about"
@@ -159,6 +164,18 @@ class TriggerFinder:
                     continue
                 break
         source = agent(tok) if is_passive(tok) else self._subject(tok, best.control)
+        if tok.dep_ == "relcl":
+            # "an academic who has been held", "a bomb that struck": the noun they stand for
+            source, target = (tok.head if t is not None and t.tag_ in ("WDT", "WP") else t
+                              for t in (source, target))
+        elif _participle(tok) and ctx.is_actor(tok.head):
+            # "protesters detained by police": the noun is acted on, "by" names who acts
+            by = agent(tok)
+            source = by
+            if target is None or (by is not None and target.i == by.i):
+                target = tok.head
+        if best.code[:2] == "17" and source is None and _background(tok):
+            return None  # "a teacher held in Tehran since 2022": a state, told in passing
         return Match(best.code, best.id, tok, tok, source, target)
 
     def _warns_of_others(self, tok: Any, ctx: SentenceActors) -> bool:
@@ -266,7 +283,20 @@ class TriggerFinder:
             slot = tok.head.head  # "opened a new round of talks", "a wave of arrests"
         head = slot.head
         light = head.lemma_.lower() in self.lex.light_verbs
-        if slot.dep_ in ("dobj", "nsubjpass", "attr") and light:
+        asker = _request_verb(slot)
+        if asker is not None:
+            # "asked Washington for joint patrols", "demanded a new round of talks with the
+            # government": the act asked for, by the one asked (or the partner named), for
+            # the one who asks; its status comes from the request
+            asked = [c for c in children(asker, "dobj", "dative") if c.i != slot.i] + [
+                p for p in (_prep_object(asker, "on"), _prep_object(asker, "upon")) if p]
+            if asked and ctx.is_actor(asked[0]):
+                source = asked[0]
+            elif pat.code[:2] in JOINT_ROOTS:
+                source = next((p for p in (_prep_object(tok, w) for w in pat.preps)
+                               if p is not None and ctx.is_actor(p)), None)
+            target = self._subject(asker)
+        elif slot.dep_ in ("dobj", "nsubjpass", "attr") and light:
             anchor = head
             source = agent(head) if is_passive(head) else self._subject(head)
         elif tok.pos_ == "ADJ":
@@ -314,6 +344,8 @@ class TriggerFinder:
             else:
                 source = source or of
         for prep in pat.preps:
+            if asker is not None and source is not None and pat.code[:2] in JOINT_ROOTS:
+                break  # the partner is the one asked to act
             found = _prep_object(tok, prep) or (
                 _prep_object(anchor, prep) if anchor.i != tok.i else None
             ) or _prep_in_phrase(anchor, prep)
@@ -337,6 +369,35 @@ class TriggerFinder:
                     out.append(Match("020", "speech:should", tok, tok, self._subject(tok),
                                      subj[0]))
         return out
+
+
+def _request_verb(slot: Any) -> Any | None:
+    """The verb that asks for the event noun at ``slot``: its object ("demanded talks") or
+    what it asks for ("asked Washington for patrols", "called for the lifting of ...")."""
+    head = slot.head
+    if slot.dep_ == "dobj" and head.lemma_.lower() in REQUEST_VERBS:
+        return head
+    if (slot.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower()
+            in REQUEST_VERBS):
+        return head.head
+    return None
+
+
+def _participle(tok: Any) -> bool:
+    """A past participle describing a noun ("a journalist held in Iran"), not a main verb
+    the parser hung on a verbless sentence's noun ("Hundreds of students protested")."""
+    return (tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ != "ROOT"
+            and not children(tok, "nsubj", "nsubjpass"))
+
+
+def _background(tok: Any) -> bool:
+    """A participle or passive relative clause that tells, in passing, what was done to
+    the noun it describes ("opposition politicians who had been detained under the state of
+    emergency", "asylum seekers held at the Safi centre")."""
+    if tok.dep_ == "acl":
+        return _participle(tok)
+    return tok.dep_ == "relcl" and any(c.tag_ in ("WDT", "WP")
+                                       for c in children(tok, "nsubjpass"))
 
 
 def _titled(tok: Any) -> bool:

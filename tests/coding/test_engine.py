@@ -707,3 +707,21 @@ def test_engine_an_exile_keeps_his_country_abroad(coder) -> None:
         "Minsk denied any part in the attack on exiled opposition leader Ales Bialik in "
         "Vilnius.", "2024-05-02").events if e.cameo_root == "18"]
     assert ev and ev[0].target is not None and ev[0].target.country == "BLR", ev
+
+
+@pytest.mark.parametrize(("text", "dyad"), [
+    ("Zambia's new mining code drew sharp criticism from the World Bank.",
+     ("IGOUNODEVWBK", "ZMB")),
+    ("Belarus faces fresh sanctions from the European Union.", ("IGOEUREEC", "BLR")),
+])
+def test_engine_the_subject_of_drew_or_faced_undergoes_the_act(coder, text: str,
+                                                               dyad: tuple) -> None:
+    ev = coder.code_text(text, "2024-05-02").events
+    assert [(e.source.code, e.target.country) for e in ev if e.source and e.target] == [dyad]
+
+
+def test_engine_a_subject_it_continues_the_last_subject(coder) -> None:
+    doc = coder.code_text("Niger's junta has long accused the French embassy of meddling. On "
+                          "Monday it expelled the ambassador.", "2024-05-02")
+    ev = [e for e in doc.events if e.evidence.trigger == "expelled"]
+    assert ev and ev[0].source is not None and ev[0].source.country == "NER", ev

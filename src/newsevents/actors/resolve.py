@@ -102,6 +102,7 @@ class Discourse:
     last_person: Actor | None = None
     persons: list[tuple[Actor, bool]] = field(default_factory=list)  # (person, was subject)
     last_thing: Actor | None = None
+    last_subject_thing: Actor | None = None  # the last state or body that was a subject
     last_plural: Actor | None = None  # the last plural subject, for "they"
     plurals: list[Actor] = field(default_factory=list)  # every plural, most recent last
     resolved: dict[int, Actor] = field(default_factory=dict)  # token -> actor, this document
@@ -275,6 +276,10 @@ class ActorResolver:
             if owner is not None and owner.sector not in PEOPLE_SECTORS:
                 return owner
         if low in THING_PRONOUNS:
+            if low == "it" and tok.dep_ in ("nsubj", "nsubjpass"):
+                # centering: a subject "it" continues the last subject ("Mali's government
+                # accused the UN mission ... It ordered the mission to leave")
+                return ctx.last_subject_thing or ctx.last_thing
             return ctx.last_thing
         if low == "them":
             # an object pronoun is not the subject of its own verb ("charged them")
@@ -771,6 +776,8 @@ class ActorResolver:
             ctx.plurals.append(actor)
         else:
             ctx.last_thing = actor
+            if tok.dep_ in ("nsubj", "nsubjpass") or tok.head.dep_ in ("nsubj", "nsubjpass"):
+                ctx.last_subject_thing = actor
         if tok.pos_ == "NOUN":
             ctx.descriptions.setdefault(tok.lemma_.lower(), actor)
         if actor.name and actor.sector in ORG_SECTORS and not person:

@@ -41,6 +41,10 @@ WORK_NOUNS = {"documentary", "film", "movie", "book", "novel", "play", "album", 
 # words that make an act of two or more actors a joint one
 # verbs that ask for an act: an event noun they take is the act asked for, proposed
 REQUEST_VERBS = {"urge", "demand", "ask", "request", "call", "press", "push", "appeal"}
+# verbs whose subject undergoes the act their object names ("faced sanctions", "drew
+# condemnation from")
+REACTION_VERBS = {"draw", "attract", "face", "earn", "incur", "spark", "provoke", "prompt",
+                  "trigger", "receive"}
 # acts done with a partner: asked for, the partner named is the one asked to take part
 JOINT_ROOTS = {"03", "04", "05", "06"}
 JOINT_WORDS = {"joint", "jointly", "bilateral", "together", "shared", "common"}
@@ -296,6 +300,12 @@ class TriggerFinder:
                 source = next((p for p in (_prep_object(tok, w) for w in pat.preps)
                                if p is not None and ctx.is_actor(p)), None)
             target = self._subject(asker)
+        elif slot.dep_ == "dobj" and head.lemma_.lower() in REACTION_VERBS:
+            # "the threat drew condemnation from press groups", "Iran faces new sanctions":
+            # the subject undergoes the act; "from" names who acts
+            anchor = head
+            source = _prep_object(tok, "from") or _prep_object(head, "from")
+            target = self._subject(head)
         elif slot.dep_ in ("dobj", "nsubjpass", "attr") and light:
             anchor = head
             source = agent(head) if is_passive(head) else self._subject(head)

@@ -725,3 +725,17 @@ def test_engine_a_subject_it_continues_the_last_subject(coder) -> None:
                           "Monday it expelled the ambassador.", "2024-05-02")
     ev = [e for e in doc.events if e.evidence.trigger == "expelled"]
     assert ev and ev[0].source is not None and ev[0].source.country == "NER", ev
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the object's "by" phrase, hung on the verb
+    ("The rebels said they would accept mediation by Qatar.", "QAT"),
+    # in conflict, what the act is against, wherever the parser hangs it
+    ("Ecuador lodged a complaint with the Andean Community against Peruvian tariffs.", "PER"),
+    # a participle the parser took for a clause: its subject is the verb's object
+    ("Greece extradited an Albanian trader wanted for money laundering to Tirana on Monday.",
+     "ALB"),
+])
+def test_engine_targets_the_parser_hangs_elsewhere(coder, text: str, target: str) -> None:
+    ev = [e for e in coder.code_text(text, "2024-05-02").events if e.target is not None]
+    assert ev and ev[0].target.country == target, ev

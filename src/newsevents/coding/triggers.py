@@ -24,6 +24,9 @@ NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT", "DATE",
                  "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 NOMINAL_DEPS = {"pobj", "dobj", "nsubj", "nsubjpass", "attr", "dative"}
 DEFAULT_VERB_PREPS = ("with", "against", "on", "between", "to")
+# in conflict (roots 10-20) "against" names the target before "with", which names a forum
+# or a partner ("filed a complaint with the WTO against Indonesia")
+CONFLICT_VERB_PREPS = ("against", "on", "with", "between", "to")
 # what a pejorative can qualify: "called them a terrorist organisation", not "a criminal
 # fabrication"
 BODY_NOUNS = {"organisation", "organization", "group", "gang", "regime", "state", "network",
@@ -210,6 +213,12 @@ class TriggerFinder:
                 return objs[0]
             if named is not None:
                 return named
+        if p.code[:2] >= "10" and not any(ctx.is_actor(o) for o in children(tok, "dobj")):
+            # "filed a complaint with the WTO against Indonesian restrictions": in conflict,
+            # what an act is against is its target, actor or not
+            against = _prep_in_phrase(tok, "against")
+            if against is not None:
+                return against
         found = [t for t in self._target_slots(tok, p) if t is not None]
         return next((t for t in found if ctx.is_actor(t)), found[0] if found else None)
 
@@ -221,19 +230,30 @@ class TriggerFinder:
         if not objs:  # "beat and deported dozens of refugees": the object is shared
             for conj in children(tok, "conj"):
                 objs += children(conj, "dobj")[:1]
+        if not objs and not p.complement:
+            # "extradited a businessman wanted for fraud": a participle the parser took for
+            # a clause of its own, with the object as its subject
+            objs = [s for c in children(tok, "ccomp") if c.tag_ in ("VBN", "VBD")
+                    and not children(c, "aux", "auxpass", "mark")
+                    for s in children(c, "nsubj")][:1]
         out: list[Any] = []
         default = ("prep", "dobj", "nsubjpass", "dative", "ccomp_subject") if p.prep else (
             "dobj", "nsubjpass", "prep", "dative", "ccomp_subject")
         for slot in p.target or default:
             if slot == "dobj":
                 out += objs[:1]
+                if objs and not is_passive(tok):
+                    # "would accept mediation by Saudi Arabia": the parser hangs the object's
+                    # "by" on the verb; an active verb has no agent phrase of its own
+                    out += [_prep_object(tok, "by")]
             elif slot == "nsubjpass":
                 out += children(tok, "nsubjpass")[:1]
             elif slot == "dative":
                 out += [_pobj(d) or d for d in children(tok, "dative")[:1]]
             elif slot == "prep":
                 # "signed an agreement with Peru": the phrase may hang on the object
-                for prep in [p.prep] if p.prep else list(DEFAULT_VERB_PREPS):
+                for prep in [p.prep] if p.prep else list(
+                        CONFLICT_VERB_PREPS if p.code[:2] >= "10" else DEFAULT_VERB_PREPS):
                     out += [_prep_object(tok, prep)] + [
                         _prep_object(o, prep) for o in children(tok, "dobj")]
             elif slot == "ccomp_subject" and p.complement:

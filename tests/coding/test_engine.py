@@ -739,3 +739,17 @@ def test_engine_a_subject_it_continues_the_last_subject(coder) -> None:
 def test_engine_targets_the_parser_hangs_elsewhere(coder, text: str, target: str) -> None:
     ev = [e for e in coder.code_text(text, "2024-05-02").events if e.target is not None]
     assert ev and ev[0].target.country == target, ev
+
+
+def test_engine_each_of_those_who_call_appeals(coder) -> None:
+    ev = coder.code_text("Chile and Peru jointly called on Bolivia to reopen its border "
+                         "crossings.", "2024-05-02").events
+    assert sorted(e.source.code for e in ev if e.cameo.startswith("025")) == ["CHLGOV",
+                                                                              "PERGOV"]
+
+
+def test_engine_a_demand_rejected_was_made_all_the_same(coder) -> None:
+    ev = coder.code_text("Athens rejected Ankara's demands for a new maritime treaty.",
+                         "2024-05-02").events
+    assert sorted((e.cameo_root, e.source.code, e.target.code, e.status) for e in ev) == [
+        ("10", "TURGOV", "GRCGOV", "asserted"), ("12", "GRCGOV", "TURGOV", "asserted")]

@@ -29,7 +29,7 @@ from newsevents.coding.syntax import (
 )
 from newsevents.coding.tables import Lexicon, Ontology
 from newsevents.coding.transforms import Transform, Transforms, count_people
-from newsevents.coding.triggers import Match, TriggerFinder
+from newsevents.coding.triggers import CLAIM_NOUNS, Match, TriggerFinder
 from newsevents.records import Actor, Document, Event, Evidence
 
 VIOLENT_ROOTS = {"18", "19", "20"}
@@ -101,8 +101,8 @@ class EventCoder:
                 continue
             ctx = SentenceActors(doc, ps, self.kb)
             matches = self.triggers.find(ps.span, ctx)
-            matches += self.triggers.speech_acts(ps.span, matches)
             matches = [m for m in _drop_consequences(matches) if not self._says(m)]
+            matches += self.triggers.speech_acts(ps.span, matches, ctx)
             events.extend(_dedupe([ev for m in matches for ev in self.build(doc, ps, m, ctx)]))
         return replace(doc, events=tuple(events))
 
@@ -143,6 +143,11 @@ class EventCoder:
     # -- building events ------------------------------------------------------
     def build(self, doc: Document, ps: Any, m: Match, ctx: SentenceActors) -> list[Event]:
         status = read_status(m.anchor, self.lex)
+        if (status.cue is not None and m.trigger.lemma_.lower() in CLAIM_NOUNS
+                and m.trigger.dep_ == "dobj" and status.cue.i == m.trigger.head.i
+                and children(m.trigger, "poss")):
+            # "Moscow rejected Kyiv's demands": the demands were made all the same
+            status = StatusReading("asserted", None, None)
         owned = _owned_up(m.trigger)
         if owned is not None:
             # "claimed responsibility for a bomb that struck a convoy", "denied any role in
@@ -287,8 +292,11 @@ class EventCoder:
                 out.extend(self._event(doc, ps, _armed(m, src, tgt), src, tgt, status,
                                        speaker[0] if speaker else None))
             if tr is not None and status.cue is not None:
-                out.extend(self._transformed(doc, ps, tr, status.cue, src, tgt,
-                                             speaker[0] if speaker else None))
+                # "Venezuela and Cuba called on the US to lift ...": an appeal by each
+                askers = speaker if tr.kind in ("appeal", "demand") and speaker else [
+                    speaker[0] if speaker else None]
+                for asker in askers:
+                    out.extend(self._transformed(doc, ps, tr, status.cue, src, tgt, asker))
         return out
 
     def _on_date(self, actor: Actor | None, published: str | None, date: str | None

@@ -44,6 +44,9 @@ WORK_NOUNS = {"documentary", "film", "movie", "book", "novel", "play", "album", 
 # words that make an act of two or more actors a joint one
 # verbs that ask for an act: an event noun they take is the act asked for, proposed
 REQUEST_VERBS = {"urge", "demand", "ask", "request", "call", "press", "push", "appeal"}
+# what one party says to another: rejected or welcomed, it is still that party's act
+CLAIM_NOUNS = {"demand", "allegation", "accusation", "threat", "ultimatum", "criticism",
+               "condemnation"}
 # verbs whose subject undergoes the act their object names ("faced sanctions", "drew
 # condemnation from")
 REACTION_VERBS = {"draw", "attract", "face", "earn", "incur", "spark", "provoke", "prompt",
@@ -104,7 +107,10 @@ class TriggerFinder:
                     # its object is what it acts on ("lifted restrictions", "restrictions
                     # were lifted"), not an event of its own
                     if tok.lemma_.lower() not in REQUEST_VERBS:  # "demanded talks": asked for
-                        consumed.update(c.i for c in children(tok, "dobj", "nsubjpass"))
+                        # "rejected Kyiv's demands": a demand someone else made is an act
+                        consumed.update(c.i for c in children(tok, "dobj", "nsubjpass")
+                                        if not (c.lemma_.lower() in CLAIM_NOUNS
+                                                and children(c, "poss")))
                     continue
             if (tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound") or (
                     tok.pos_ == "ADJ" and tok.dep_ == "acomp"):  # "was optimistic about"
@@ -364,6 +370,10 @@ class TriggerFinder:
                 elif entry is not None and entry.country:
                     sector = "MIL" if pat.code[:2] in ("15", "19") or pat.code == "195" else "GOV"
                     implied = make_actor(c.text, None, entry.country, sector)
+        if (target is None and tok.lemma_.lower() in CLAIM_NOUNS and slot.dep_ == "dobj"
+                and children(tok, "poss") and head.pos_ == "VERB" and not light):
+            # "Moscow rejected Kyiv's demands": made to the one who answers them
+            target = self._subject(head)
         by = _prep_object(tok, "by")
         if by is not None:
             source = by
@@ -385,20 +395,35 @@ class TriggerFinder:
         return Match(pat.code, pat.id, tok, anchor, source, target, implied)
 
     # -- speech acts --------------------------------------------------------
-    def speech_acts(self, sent: Any, matches: list[Match]) -> list[Match]:
-        """'X said Y should ...' -> an appeal by X to Y (020)."""
+    def speech_acts(self, sent: Any, matches: list[Match], ctx: SentenceActors) -> list[Match]:
+        """'X said Y should ...', also 'Y should ..., X said' -> an appeal by X to Y (020).
+        (What is said with no event of its own is not coded as a statement: our gold
+        codes it in 1 of 7 sentences.)"""
         out: list[Match] = []
         for tok in sent:
             if self.lex.complements.get(tok.lemma_.lower()) != "claimed":
                 continue
-            for cc in children(tok, "ccomp"):
+            speaker = self._subject(tok)
+            if speaker is None or not (ctx.at(speaker) or ctx.within(speaker)):
+                continue
+            if any(m.trigger.i == tok.i for m in matches):
+                continue
+            for cc in _said(tok):
                 modal = [c for c in cc.children if c.dep_ == "aux" and c.lower_ in
                          ("should", "must", "ought")]
                 subj = children(cc, "nsubj")
-                if modal and subj and not any(m.trigger.i == tok.i for m in matches):
-                    out.append(Match("020", "speech:should", tok, tok, self._subject(tok),
-                                     subj[0]))
+                if modal and subj:
+                    out.append(Match("020", "speech:should", tok, tok, speaker, subj[0]))
         return out
+
+
+def _said(tok: Any) -> list[Any]:
+    """What a verb of saying reports: its complement clause, or the clause it is hung on
+    ("Talks have stalled, a diplomat said")."""
+    found = children(tok, "ccomp")
+    if not found and tok.dep_ == "parataxis":
+        found = [tok.head]
+    return found
 
 
 def _request_verb(slot: Any) -> Any | None:

@@ -753,3 +753,24 @@ def test_engine_a_demand_rejected_was_made_all_the_same(coder) -> None:
                          "2024-05-02").events
     assert sorted((e.cameo_root, e.source.code, e.target.code, e.status) for e in ev) == [
         ("10", "TURGOV", "GRCGOV", "asserted"), ("12", "GRCGOV", "TURGOV", "asserted")]
+
+
+def test_engine_who_is_criticised_for_an_act_did_it(coder) -> None:
+    ev = [e for e in coder.code_text(
+        "Amnesty International criticised Egypt's government for detaining dozens of "
+        "bloggers.", "2024-05-02").events if e.cameo_root == "17"]
+    assert ev and ev[0].source is not None and ev[0].source.code == "EGYGOV", ev
+
+
+def test_engine_accused_in_the_passive_with_the_accuser_hung_low(coder) -> None:
+    ev = [e for e in coder.code_text(
+        "An Austrian engineer was accused of spying for Russia by prosecutors in Vienna.",
+        "2024-05-02").events if e.cameo_root == "11"]
+    assert [(e.source.code, e.target.code) for e in ev] == [("AUTJUD", "AUTCVL")], ev
+
+
+def test_engine_the_country_s_act_is_the_state_s(coder) -> None:
+    ev = [e for e in coder.code_text(
+        "Canada expelled two Iranian diplomats over the country's violent crackdown on "
+        "students.", "2024-05-02").events if e.cameo_root == "17"]
+    assert ev and ev[0].source is not None and ev[0].source.code == "IRNGOV", ev

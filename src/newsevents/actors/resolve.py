@@ -239,6 +239,19 @@ class ActorResolver:
                                 return actor, f"'{tok.text} of': {why}", (left, end)
             if tok.pos_ != "NOUN":
                 return None
+        if (low == "country" and tok.dep_ == "poss" and _definite(tok)
+                and not any(c.dep_ in ("amod", "compound") for c in tok.children)):
+            # "the country's violent crackdown": the state last named before it in its
+            # sentence, else the one the sentence (else the article) is about
+            earlier = [(i, a) for i, a in ctx.resolved.items()
+                       if tok.sent.start <= i < tok.i and a.country]
+            country = (max(earlier, key=lambda x: x[0])[1].country if earlier else None) or (
+                ctx.sentence_countries.get(sent_idx) or ctx.salient_country)
+            if country is None:
+                return None
+            span = (tok.left_edge.idx, tok.idx + len(tok.text))
+            return (make_actor(tok.doc.text[span[0]:span[1]], None, country, "GOV"),
+                    f"'the country': {country}, the one its sentence or article names", span)
         result = self._phrase(tok, ctx)
         if result is None:
             return None

@@ -104,7 +104,9 @@ class SentenceActors:
                  if t.i != tok.i and t.i in self.by_token
                  and (pronouns or t.pos_ != "PRON")]
         found = [m for m in found if besides is None or not m.actor.same_entity(besides)]
-        found.sort(key=lambda m: m.why.startswith("pronoun"))
+        # named ones first; pronouns and "the country's" last ("the country's border with
+        # Guyana" is Guyana's)
+        found.sort(key=lambda m: m.why.startswith(("pronoun", "'the country'")))
         return self._placed(found[0].head, found[0].actor, place_country) if found else None
 
     def place_country(self, tok: Any) -> str | None:

@@ -48,7 +48,8 @@ def agent(verb: Any) -> Any | None:
     for c in verb.subtree:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by"):
             up = c.head
-            while up.i != verb.i and up.pos_ not in ("VERB", "AUX"):
+            while up.i != verb.i and (up.pos_ not in ("VERB", "AUX") or (
+                    up.tag_ == "VBG" and up.dep_ == "pcomp")):  # "accused of spying ... by"
                 up = up.head
             if up.i != verb.i:
                 continue
@@ -99,8 +100,10 @@ def subject(verb: Any, control: str | None = None,
         if v.dep_ == "ROOT" or v.dep_ not in SHARED_SUBJECT:
             return None
         head = v.head
-        if v.dep_ == "pcomp" and head.lower_ in ("from", "into", "of") and head.head.i != head.i:
-            # "stopped China from committing", "forced them into signing", "accused X of"
+        if v.dep_ == "pcomp" and head.lower_ in ("from", "into", "of", "for") and (
+                head.head.i != head.i):
+            # "stopped China from committing", "forced them into signing", "accused X of",
+            # "criticised Tunisia for prosecuting"
             objs = children(head.head, "dobj")
             if objs:
                 return objs[0]

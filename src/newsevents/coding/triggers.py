@@ -217,6 +217,10 @@ class TriggerFinder:
             if p.prep in ("of", "with") and objs:
                 # "accused Moscow of shelling", "charged the mayor with fraud": the object
                 return objs[0]
+            passive = [o for o in children(tok, "nsubjpass")
+                       if ctx.is_actor(o) or ctx.within(o) is not None]
+            if p.prep in ("of", "with") and passive:
+                return passive[0]  # "an engineer was accused of spying for China"
             if named is not None:
                 return named
         if p.code[:2] >= "10" and not any(ctx.is_actor(o) for o in children(tok, "dobj")):

@@ -774,3 +774,10 @@ def test_engine_the_country_s_act_is_the_state_s(coder) -> None:
         "Canada expelled two Iranian diplomats over the country's violent crackdown on "
         "students.", "2024-05-02").events if e.cameo_root == "17"]
     assert ev and ev[0].source is not None and ev[0].source.code == "IRNGOV", ev
+
+
+def test_engine_its_after_a_pair_is_the_one_above(coder) -> None:
+    ev = coder.code_text("Britain demanded that France and Germany publicly support its "
+                         "proposal for a naval mission in the Red Sea.", "2024-05-02").events
+    assert sorted((e.source.code, e.target.code) for e in ev if e.cameo_root == "05") == [
+        ("DEUGOV", "GBRGOV"), ("FRAGOV", "GBRGOV")]

@@ -326,6 +326,13 @@ class ActorResolver:
                 owner = tok.head if tok.dep_ == "poss" else tok  # "its partners", "the army"
                 if subj[0].i in {t.i for t in owner.subtree}:
                     return None
+                if tok.lower_ == "its" and any(c.dep_ == "conj" for c in subj[0].children):
+                    # "demanded that Egypt and Jordan support its plan": "its" is no pair;
+                    # the subject of the clause above
+                    if verb.dep_ == "ccomp" and verb.head.pos_ in ("VERB", "AUX"):
+                        outer = [c for c in verb.head.children if c.dep_ == "nsubj"]
+                        return ctx.resolved.get(outer[0].i) if outer else None
+                    return None
                 return ctx.resolved.get(subj[0].i)
             if verb.dep_ not in ("conj", "xcomp", "advcl") or verb.head.i == verb.i:
                 return None

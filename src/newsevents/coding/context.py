@@ -104,9 +104,14 @@ class SentenceActors:
                  if t.i != tok.i and t.i in self.by_token
                  and (pronouns or t.pos_ != "PRON")]
         found = [m for m in found if besides is None or not m.actor.same_entity(besides)]
-        # named ones first; pronouns and "the country's" last ("the country's border with
-        # Guyana" is Guyana's)
-        found.sort(key=lambda m: m.why.startswith(("pronoun", "'the country'")))
+        # the phrase's own possessor first ("support its reconstruction plan for Gaza": the
+        # plan's owner), then named ones; other pronouns and "the country's" last ("its
+        # border with Armenia", "the country's border with Guyana")
+        owner = {c.i for c in tok.children if c.dep_ == "poss" and not (
+            besides is not None and c.i in self.by_token
+            and self.by_token[c.i].actor.country == besides.country)}
+        found.sort(key=lambda m: (m.head not in owner,
+                                  m.why.startswith(("pronoun", "'the country'"))))
         return self._placed(found[0].head, found[0].actor, place_country) if found else None
 
     def place_country(self, tok: Any) -> str | None:

@@ -61,7 +61,7 @@ def test_engine_compound_actors_give_one_event_per_dyad(coder) -> None:
     [
         ("Kenya should withdraw its troops from Somalia.", "087", "proposed"),
         ("Rights groups urged Thailand to release the activists.", "0841", "proposed"),
-        ("If Serbia attacks Kosovo, NATO will respond.", "180", "hypothetical"),
+        ("If Serbia attacks Kosovo, NATO will respond.", "190", "hypothetical"),
         ("Ghana will host talks with Togo next week.", "043", "future"),
         ("Pakistan plans to deport two Afghan journalists.", "174", "future"),
         ("The army did not attack the village.", "190", "negated"),
@@ -781,3 +781,29 @@ def test_engine_its_after_a_pair_is_the_one_above(coder) -> None:
                          "proposal for a naval mission in the Red Sea.", "2024-05-02").events
     assert sorted((e.source.code, e.target.code) for e in ev if e.cameo_root == "05") == [
         ("DEUGOV", "GBRGOV"), ("FRAGOV", "GBRGOV")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person handed over is extradited (063), asked for by the one who demands
+    ("Peru demanded that Chile hand over a former minister wanted for fraud.",
+     ("06", "CHLGOV", "PER")),
+    # a warning made to the passive subject is a threat to them
+    ("Coca growers in the Chapare were warned by Bolivia's defence minister that troops "
+     "would clear the roads.", ("13", "BOLGOV", "BOL")),
+    # a state's attack on armed men is military force (190)
+    ("Iran could attack Kurdish militants in northern Iraq, analysts said.",
+     ("19", "IRNGOV", "IRQ")),
+    # the target of the means is the target of the act
+    ("Israel violated the truce on Friday by shelling Hezbollah positions near Tyre.",
+     ("19", "ISRGOV", "LBN")),
+])
+def test_engine_more_parses_of_who_did_what_to_whom(coder, text: str, expected: tuple) -> None:
+    root, src, tgt = expected
+    ev = [(e.source.code, e.target.country) for e in coder.code_text(text, "2024-05-02").events
+          if e.cameo_root == root and e.source and e.target]
+    assert (src, tgt) in ev and len(set(ev)) == 1, ev
+
+
+def test_engine_sheltering_oneself_gives_no_aid(coder) -> None:
+    assert not coder.code_text("A former president has been sheltering in the embassy since "
+                               "May.", "2024-05-02").events

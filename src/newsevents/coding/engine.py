@@ -474,7 +474,12 @@ def _armed(m: Match, src: Actor | None, tgt: Actor | None) -> Match:
     if m.code not in ("180", "1823") or src is None:
         return m
     if src.sector == "MIL" or (src.sector == "REB" and tgt is not None
-                               and tgt.sector == "MIL"):
+                               and tgt.sector == "MIL") or (
+            # "Turkey could attack Kurdish fighters in Syria": a state's attack on armed men
+            # or on another state is its armed forces'
+            src.sector == "GOV" and tgt is not None and (
+                tgt.sector in ("MIL", "REB") or (tgt.sector == "GOV"
+                                                 and tgt.country != src.country))):
         return replace(m, code="190", rule=m.rule + "+armed")
     return m
 

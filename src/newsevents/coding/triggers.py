@@ -176,6 +176,12 @@ class TriggerFinder:
                 else:
                     continue
                 break
+        if (target is None or not (ctx.is_actor(target) or ctx.within(target))) and (
+                not is_passive(tok)):
+            # "broke the ceasefire by launching air strikes on RSF positions": the target of
+            # the means is the target of the act
+            target = next((c for prep in children(tok, "prep") if prep.lower_ == "by"
+                           for c in children(prep, "pcomp")), target)
         source = agent(tok) if is_passive(tok) else self._subject(tok, best.control)
         if tok.dep_ == "relcl":
             # "an academic who has been held", "a bomb that struck": the noun they stand for
@@ -194,8 +200,9 @@ class TriggerFinder:
     def _warns_of_others(self, tok: Any, ctx: SentenceActors) -> bool:
         """Whether a warning, made to no one, tells what someone else may do ("the army
         could strike, an official warned"), not what the speaker will."""
-        if children(tok, "dobj", "dative") or _prep_object(tok, "against") is not None:
-            return False
+        if children(tok, "dobj", "dative", "nsubjpass") or (
+                _prep_object(tok, "against") is not None):
+            return False  # made to someone ("miners were warned by the minister that ...")
         speaker = ctx.at(self._subject(tok))
         for comp in children(tok, "ccomp", "parataxis"):
             for subj in children(comp, "nsubj", "nsubjpass"):

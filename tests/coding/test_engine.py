@@ -807,3 +807,18 @@ def test_engine_more_parses_of_who_did_what_to_whom(coder, text: str, expected: 
 def test_engine_sheltering_oneself_gives_no_aid(coder) -> None:
     assert not coder.code_text("A former president has been sheltering in the embassy since "
                                "May.", "2024-05-02").events
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    # the owner of what the refused act is done to
+    ("Poland refused to endorse the European Commission's new migration pact with Tunisia.",
+     "IGOEUREEC"),
+    # a body named inside a longer modifier
+    ("China vetoed a draft Security Council resolution on the crisis in Myanmar.", "IGOUNO"),
+    # a statement about what happens in a place is about its state
+    ("Nigeria's foreign ministry issued a statement on the political crisis in neighbouring "
+     "Niger.", "NERGOV"),
+])
+def test_engine_targets_inside_what_is_acted_on(coder, text: str, target: str) -> None:
+    ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo_root in ("01", "12")]
+    assert ev and ev[0].target is not None and ev[0].target.code == target, ev

@@ -118,3 +118,9 @@ def test_a_village_in_a_country_nothing_names_is_not_taken(coder) -> None:
                           "Moura, witnesses said.", "2024-05-02")
     assert all(p.place.country != "PRT" for p in doc.places), doc.places
     assert all(e.target is None or e.target.country != "PRT" for e in doc.events)
+
+
+def test_a_neighbour_is_a_country_not_the_home_region_of_its_name(coder) -> None:
+    got = places(coder, "Abuja is watching the crisis in neighbouring Niger, Nigeria's "
+                        "foreign ministry said.")
+    assert got["Niger"].country == "NER" and got["Niger"].precision == "country", got  # type: ignore[attr-defined]

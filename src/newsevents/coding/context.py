@@ -200,8 +200,11 @@ class SentenceActors:
         ``direct``: only a modifier of ``tok`` itself."""
         for t in (tok.children if direct else tok.subtree):
             if t.dep_ in ("compound", "amod"):
-                words = t.doc[t.left_edge.i:t.i + 1].text  # "European Union", not "Union"
-                org = self.kb.first(words, ("org",)) or self.kb.first(t.text, ("org",))
+                # "European Union", not "Union"; "Security Council" in "a draft Security
+                # Council resolution": the longest name ending at the modifier
+                org = next((o for o in (self.kb.first(t.doc[i:t.i + 1].text, ("org",))
+                                        for i in range(t.left_edge.i, t.i + 1))
+                            if o is not None), None)
                 if org is not None and org.code and not org.dated:
                     return make_actor(t.text, org.name, org.country, org.sector, code=org.code)
         return None
@@ -271,7 +274,9 @@ class SentenceActors:
         return make_actor(tok.text, None, country, sector)
 
 
-PLACE_TARGET_ROOTS = {"03", "04", "08", "15"}  # visits, deployments, withdrawals: a destination
+# visits, deployments, withdrawals: a destination; statements: what they are about ("a
+# statement on the transition in Niger")
+PLACE_TARGET_ROOTS = {"01", "03", "04", "08", "15"}
 # dependents of a trigger that are not part of the event's own phrase
 OUTSIDE_PHRASE = {"nsubj", "nsubjpass", "csubj", "csubjpass", "agent", "advcl", "relcl", "ccomp",
                   "parataxis", "punct", "mark", "aux", "auxpass", "neg", "conj", "cc", "appos",

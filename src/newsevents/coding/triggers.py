@@ -168,6 +168,13 @@ class TriggerFinder:
             # "threatened to take military action against South Korea": the target of the
             # promised or threatened act, when that act is no event of its own
             for comp in children(tok, "xcomp", "ccomp"):
+                # "refused to back the EU's sanctions package against Russia": the owner of
+                # what the act is done to, before any phrase inside it
+                owner = next((p for o in children(comp, "dobj") for p in children(o, "poss")
+                              if ctx.is_actor(p) and p.pos_ != "PRON"), None)
+                if owner is not None:
+                    target = owner
+                    break
                 for prep in ("against", "on", "with", "to"):
                     found = _prep_in_phrase(comp, prep)
                     if found is not None and ctx.is_actor(found):

@@ -561,7 +561,9 @@ def _holder(ent: Any, others: list[tuple[int, Any]]) -> tuple[int, bool] | None:
                     return by_head[obj.i], True
     if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
         for j, o in others:
-            if o.start == ent.end + 1:
+            if o.start == ent.end + 1 and not (
+                    o.end < len(doc) and doc[o.end].tag_ == "POS"):
+                # not "Niger, Nigeria's foreign ministry said": a possessor begins a clause
                 return j, False
     return None
 
@@ -618,4 +620,8 @@ def _score(c: GazEntry, context: Counter[str], ent: Any, cands: list[GazEntry]) 
     nxt = ent.doc[ent.end + 1] if ent.end + 1 < len(ent.doc) and ent.doc[ent.end].text == "," \
         else None
     near = 3.0 if nxt is not None and c.adm1 and c.adm1.lower().startswith(nxt.lower_) else 0.0
+    # "neighbouring Niger": a neighbour is a country, not the home region of that name
+    prev = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if prev is not None and prev.lower_ in ("neighbouring", "neighboring") and c.kind == "country":
+        near += 3.0
     return kind + pop + ctx + near

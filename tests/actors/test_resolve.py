@@ -240,3 +240,22 @@ def test_resolve_an_organisation_s_envoys_are_the_organisation_s(coder) -> None:
 def test_resolve_a_named_state_after_in_is_a_place_not_a_government(coder) -> None:
     doc = coder.code_text("Gunmen raided a school in Zamfara state on Friday.", "2024-01-10")
     assert not any("Zamfara" in m.text for m in doc.actors), doc.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        # tied to a state body: that state's, acting for it
+        ("Hackers linked to Chinese military intelligence carried out a cyberattack on "
+         "Taiwan's parliament.", "Hackers", "CHN", "SPY"),
+        # a company name's last word, in a city of the sentence's country
+        ("Police in Lagos raided the offices of Okafor Logistics on Monday.",
+         "Okafor Logistics", "NGA", "BUS"),
+        # a common occupation with a nationality
+        ("A Dutch engineer was detained in Tehran.", "Dutch engineer", "NLD", "CVL"),
+    ],
+)
+def test_resolve_ties_names_and_occupations(coder, text: str, mention: str, country: str,
+                                            sector: str) -> None:
+    got = _actors(coder.code_text(text, "2024-01-10"))
+    assert any(mention in k and v == (country, sector) for k, v in got.items()), got

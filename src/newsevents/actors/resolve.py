@@ -69,6 +69,41 @@ PLACE_NOUNS = {"city", "town", "village", "capital", "port", "province", "region
 BELONGING_PREPS = {"of", "at", "from", "in", "across", "throughout"}
 
 
+AFFILIATION_VERBS = {"link", "tie", "affiliate", "connect", "associate", "align", "ally"}
+
+
+def _affiliate(mentions: list[ActorMention], idx: int, span: Any) -> None:
+    """"Hackers linked to Russian military intelligence", "militants affiliated with the
+    Islamic State": an unnamed group whose country was only guessed takes the country of
+    the one it is tied to, and acts for it when that is a state body."""
+    here = {m.head: k for k, m in enumerate(mentions) if m.sentence_index == idx}
+    doc = span.doc
+    for head, k in here.items():
+        m = mentions[k]
+        if m.actor.name or (m.actor.country and "main country" not in m.why):
+            continue
+        tok = doc[head]
+        # also "Hackers linked to X carried out ...", parsed with "linked" as the main verb
+        ties = [c for c in tok.children if c.dep_ == "acl"] + (
+            [tok.head] if tok.dep_ == "nsubj" and tok.head.tag_ in ("VBN", "VBD")
+            and not any(c.dep_ == "dobj" for c in tok.head.children) else [])
+        for acl in ties:
+            if acl.lemma_.lower() not in AFFILIATION_VERBS:
+                continue
+            for prep in acl.children:
+                objs = [o for o in prep.children if o.dep_ == "pobj" and o.i in here]
+                if prep.dep_ != "prep" or prep.lower_ not in ("to", "with") or not objs:
+                    continue
+                tie = mentions[here[objs[0].i]].actor
+                if not tie.country:
+                    continue
+                sector = tie.sector if tie.sector in STATE_SECTORS else m.actor.sector
+                actor = replace(m.actor, country=tie.country, sector=sector,
+                                code=compose_code(tie.country, sector, m.actor.groups))
+                mentions[k] = replace(m, actor=actor,
+                                      why=f"{acl.text} {prep.text} '{tie.text}'")
+
+
 def compose_code(country: str | None, sector: str | None, groups: tuple[str, ...]) -> str | None:
     parts = [p for p in (country, *groups, sector) if p]
     return "".join(parts) or None
@@ -160,6 +195,7 @@ class ActorResolver:
                 mentions.append(ActorMention(
                     text=doc.article.body[start:end], start=start, end=end, actor=actor,
                     sentence_index=idx, head=tok.i, why=why))
+            _affiliate(mentions, idx, ps.span)
         return replace(doc, actors=tuple(mentions))
 
     @staticmethod

@@ -259,3 +259,16 @@ def test_resolve_ties_names_and_occupations(coder, text: str, mention: str, coun
                                             sector: str) -> None:
     got = _actors(coder.code_text(text, "2024-01-10"))
     assert any(mention in k and v == (country, sector) for k, v in got.items()), got
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "sector"),
+    [
+        ("A Hamas delegation arrived in Cairo for talks.", "Hamas delegation", "PSE", "REB"),
+        ("The Houthi delegation walked out of the talks.", "Houthi delegation", "YEM", "REB"),
+    ],
+)
+def test_resolve_a_group_s_delegation_is_the_group(coder, text: str, mention: str,
+                                                   country: str, sector: str) -> None:
+    got = _actors(coder.code_text(text, "2024-01-10"))
+    assert any(mention in k and v == (country, sector) for k, v in got.items()), got

@@ -822,3 +822,14 @@ def test_engine_sheltering_oneself_gives_no_aid(coder) -> None:
 def test_engine_targets_inside_what_is_acted_on(coder, text: str, target: str) -> None:
     ev = [e for e in coder.code_text(text, "2024-05-02").events if e.cameo_root in ("01", "12")]
     assert ev and ev[0].target is not None and ev[0].target.code == target, ev
+
+
+def test_engine_talks_sponsored_by_a_body_are_not_its_talks(coder) -> None:
+    ev = coder.code_text("Polisario negotiators walked out of UN-sponsored prisoner exchange "
+                         "talks with Morocco's government in Geneva.", "2024-05-02").events
+    assert not [e for e in ev if e.source is not None and e.source.sector == "IGO"], ev
+    # talks that name who holds them "between" are theirs, whoever sponsors them
+    ev = coder.code_text("UN-sponsored prisoner exchange talks between Armenia and Azerbaijan "
+                         "resumed in Vienna.", "2024-05-02").events
+    assert sorted((e.source.code, e.target.code) for e in ev) == [("ARMGOV", "AZEGOV"),
+                                                                  ("AZEGOV", "ARMGOV")]

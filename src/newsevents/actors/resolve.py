@@ -515,9 +515,11 @@ class ActorResolver:
         if not orgs and not countries and head_entry is not None and head_entry.kind == "sector" \
                 and head_entry.person:
             orgs = self._belonging_org(tok)  # "inspectors from the IAEA"
-        if (orgs and head_entry is not None and head_entry.kind == "sector" and head_entry.person
+        if (orgs and head_entry is not None and head_entry.kind == "sector"
+                and (head_entry.person or tok.lemma_.lower() in GENERIC_ROLES)
                 and orgs[0].code and not orgs[0].dated):
-            # "a UN official", "the NATO spokesman": the organisation speaks
+            # "a UN official", "the NATO spokesman", "the Houthi delegation": the
+            # organisation speaks
             org = orgs[0]
             actor = make_actor(text, org.name, org.country, org.sector, code=org.code)
             return actor, f"'{tok.text}' of organisation {org.name}", span

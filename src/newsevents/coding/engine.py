@@ -564,6 +564,7 @@ def _idle_subject(m: Match) -> bool:
     t = m.trigger
     return (t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass") and m.anchor.i == t.i
             and m.source_tok is None and m.implied_source is None
+            and not any(c.dep_ == "prep" and c.lower_ == "between" for c in t.children)
             and m.code[:2] not in VIOLENT_ROOTS | {"14", "15", "16", "17"})
 
 

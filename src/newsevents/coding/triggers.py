@@ -18,6 +18,7 @@ from newsevents.actors.resolve import STATE_SECTORS, make_actor
 from newsevents.coding.context import SentenceActors
 from newsevents.coding.syntax import agent, children, is_passive, subject
 from newsevents.coding.tables import NULL_CODE, Lexicon, VerbPattern
+from newsevents.parse import backing_word
 from newsevents.records import Actor
 
 NAME_ENTITIES = {"WORK_OF_ART", "LAW", "EVENT", "ORG", "FAC", "PRODUCT", "DATE", "TIME",
@@ -377,7 +378,8 @@ class TriggerFinder:
                     target = target or c
                 else:
                     source = source or c
-            elif c.dep_ in ("amod", "compound") and source is None and implied is None:
+            elif (c.dep_ in ("amod", "compound") and source is None and implied is None
+                  and not backing_word(c)):  # "UN-sponsored talks" are not the UN's
                 # "Israeli air strikes", "European Union sanctions": the modifier acts
                 words = tok.doc[c.left_edge.i:c.i + 1].text
                 entry = self.kb.first(words, ("org",)) or self.kb.first(

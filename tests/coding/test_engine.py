@@ -833,3 +833,17 @@ def test_engine_talks_sponsored_by_a_body_are_not_its_talks(coder) -> None:
                          "resumed in Vienna.", "2024-05-02").events
     assert sorted((e.source.code, e.target.code) for e in ev) == [("ARMGOV", "AZEGOV"),
                                                                   ("AZEGOV", "ARMGOV")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("During a visit to Hanoi, the Japanese prime minister laid a wreath at a war memorial.",
+     [("017", "JPNGOV", "VNMGOV"), ("042", "JPNGOV", "VNMGOV")]),
+    ("A pledge to boost trade was made by Kenya's trade minister during talks with his "
+     "Indian counterpart in Delhi.", [("040", "KENGOV", "INDGOV")]),
+])
+def test_engine_who_acts_at_a_meeting_takes_part_in_it(coder, text: str,
+                                                       expected: list) -> None:
+    got = sorted((e.cameo, e.source.code if e.source else None,
+                  e.target.code if e.target else None)
+                 for e in coder.code_text(text, "2024-05-02").events)
+    assert got == expected

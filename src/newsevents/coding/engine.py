@@ -223,9 +223,11 @@ class EventCoder:
             targets = list(ctx.wider_targets(heads, root, sources[0], skip)) or [None]
             if targets == [None] and root == "13":
                 targets = [self._threatened(m, ctx, sources[0])]
-            if targets == [None] and m.code.startswith("074") and sources[0] is not None \
+            if targets == [None] and m.code.startswith(("074", "017")) and sources[0] is not None \
                     and place_country not in (None, sources[0].country):
-                targets = [make_actor("", None, place_country, "GOV")]  # kept: the state
+                # peacekeepers sent abroad keep the host state; a wreath laid abroad
+                # honours it
+                targets = [make_actor("", None, place_country, "GOV")]
         speaker = ctx.at(status.speaker, place_country)
         if not speaker and status.speaker is not None and status.speaker.pos_ == "NOUN":
             # "a United Nations inquiry found that"

@@ -48,6 +48,8 @@ REQUEST_VERBS = {"urge", "demand", "ask", "request", "call", "press", "push", "a
 # what one party says to another: rejected or welcomed, it is still that party's act
 CLAIM_NOUNS = {"demand", "allegation", "accusation", "threat", "ultimatum", "criticism",
                "condemnation"}
+# prepositions that set an act at a meeting ("during talks with")
+OCCASION_PREPS = {"during", "at", "on", "after", "following", "before", "ahead"}
 # verbs whose subject undergoes the act their object names ("faced sanctions", "drew
 # condemnation from")
 REACTION_VERBS = {"draw", "attract", "face", "earn", "incur", "spark", "provoke", "prompt",
@@ -368,6 +370,16 @@ class TriggerFinder:
             if head.lower_ == "for" and anchor.lemma_.lower() in TRAVEL_VERBS and \
                     pat.code.startswith("04") and pat.code not in ("042", "043"):
                 source = self._subject(anchor)  # "flew to Warsaw for talks with": she talks
+        if (pat.code[:2] == "04" and tok.dep_ == "pobj" and head.lower_ in OCCASION_PREPS
+                and not children(tok, "poss") and _prep_object(tok, "by") is None):
+            # "during a visit to Warsaw, the German president laid a wreath", "a commitment
+            # was made by the minister during talks with his Dutch counterpart": who does
+            # the clause's deed takes part in the meeting it happens at
+            verb = head.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.pos_ in ("VERB", "AUX"):
+                source = agent(verb) if is_passive(verb) else self._subject(verb)
         patient_poss = pat.of == "target" and pat.code[:2] in ("17", "08", "18")
         for c in tok.children:
             if c.dep_ == "poss":

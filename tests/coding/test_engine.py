@@ -847,3 +847,9 @@ def test_engine_who_acts_at_a_meeting_takes_part_in_it(coder, text: str,
                   e.target.code if e.target else None)
                  for e in coder.code_text(text, "2024-05-02").events)
     assert got == expected
+
+
+def test_engine_an_envoy_sent_is_a_visit_by_the_sender(coder) -> None:
+    got = sorted((e.cameo, e.source.code, e.target.code) for e in coder.code_text(
+        "Qatar sent an envoy to Kabul for talks with the Taliban.", "2024-05-02").events)
+    assert got == [("040", "QATGOV", "AFGREB"), ("042", "QATGOV", "AFGGOV")]

@@ -59,7 +59,7 @@ JOINT_ROOTS = {"03", "04", "05", "06"}
 JOINT_WORDS = {"joint", "jointly", "bilateral", "together", "shared", "common"}
 # going somewhere "for talks": the traveller takes part in them
 TRAVEL_VERBS = {"travel", "fly", "go", "arrive", "come", "head", "visit", "return", "leave",
-                "set", "journey", "land"}
+                "set", "journey", "land", "send", "dispatch"}  # "sent an envoy to Kabul for talks"
 # nouns that hold an event noun without changing it: "a round of talks", "a wave of arrests"
 CONTAINER_NOUNS = {"round", "series", "wave", "spate", "string", "campaign", "day", "week",
                    "flurry", "barrage", "volley", "set"}

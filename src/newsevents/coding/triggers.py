@@ -95,10 +95,11 @@ class TriggerFinder:
     # -- finding triggers -----------------------------------------------------
     def find(self, sent: Any, ctx: SentenceActors) -> list[Match]:
         out: list[Match] = []
-        lemmas = {t.lemma_.lower() for t in sent} | {t.lower_ for t in sent}
+        tokens = ctx.tokens  # the sentence's tokens, made once
+        lemmas = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
         consumed: set[int] = set()  # objects of a matched verb are not events of their own
         nouns: list[Match] = []
-        for tok in sent:
+        for tok in tokens:
             if tok.ent_type_ in NAME_ENTITIES:
                 continue  # "the Genocide Convention", "Committee to Protect Journalists"
             verbal = tok.pos_ in ("VERB", "AUX") and (tok.dep_ not in NOMINAL_DEPS
@@ -134,7 +135,7 @@ class TriggerFinder:
         governments of Argentina and Bolivia"): material cooperation (060) between them."""
         taken = {m.anchor.i for m in found} | {m.trigger.i for m in found}
         out: list[Match] = []
-        for tok in sent:
+        for tok in ctx.tokens:
             if tok.pos_ != "VERB" or tok.i in taken or tok.head.i in taken:
                 continue
             objects = children(tok, "dobj", "nsubjpass")
@@ -432,7 +433,7 @@ class TriggerFinder:
         (What is said with no event of its own is not coded as a statement: our gold
         codes it in 1 of 7 sentences.)"""
         out: list[Match] = []
-        for tok in sent:
+        for tok in ctx.tokens:
             if self.lex.complements.get(tok.lemma_.lower()) != "claimed":
                 continue
             speaker = self._subject(tok)

@@ -853,3 +853,18 @@ def test_engine_an_envoy_sent_is_a_visit_by_the_sender(coder) -> None:
     got = sorted((e.cameo, e.source.code, e.target.code) for e in coder.code_text(
         "Qatar sent an envoy to Kabul for talks with the Taliban.", "2024-05-02").events)
     assert got == [("040", "QATGOV", "AFGREB"), ("042", "QATGOV", "AFGGOV")]
+
+
+def test_engine_mediation_asked_for_is_108(coder) -> None:
+    codes = [e.cameo for e in coder.code_text(
+        "Armenia demanded that Paris mediate in its long-running border dispute with "
+        "Azerbaijan.", "2024-05-02").events]
+    assert "108" in codes and "045" in codes, codes
+
+
+def test_engine_negotiations_as_the_means_are_held_by_those_who_act(coder) -> None:
+    got = sorted((e.cameo, e.source.code, e.target.code, e.status) for e in coder.code_text(
+        "The United Nations urged Sudan and South Sudan to resolve their border dispute "
+        "through negotiations.", "2024-05-02").events if e.cameo_root == "04")
+    assert got == [("046", "SDNGOV", "SSDGOV", "proposed"),
+                   ("046", "SSDGOV", "SDNGOV", "proposed")]

@@ -48,8 +48,10 @@ REQUEST_VERBS = {"urge", "demand", "ask", "request", "call", "press", "push", "a
 # what one party says to another: rejected or welcomed, it is still that party's act
 CLAIM_NOUNS = {"demand", "allegation", "accusation", "threat", "ultimatum", "criticism",
                "condemnation"}
-# prepositions that set an act at a meeting ("during talks with")
-OCCASION_PREPS = {"during", "at", "on", "after", "following", "before", "ahead"}
+# prepositions that set an act at a meeting ("during talks with") or make the meeting its
+# means ("settle their dispute through negotiations")
+OCCASION_PREPS = {"during", "at", "on", "after", "following", "before", "ahead", "through",
+                  "via"}
 # verbs whose subject undergoes the act their object names ("faced sanctions", "drew
 # condemnation from")
 REACTION_VERBS = {"draw", "attract", "face", "earn", "incur", "spark", "provoke", "prompt",
@@ -104,7 +106,10 @@ class TriggerFinder:
                 continue  # "the Genocide Convention", "Committee to Protect Journalists"
             verbal = tok.pos_ in ("VERB", "AUX") and (tok.dep_ not in NOMINAL_DEPS
                                                       or tok.tag_ == "VBG")  # "denied beating"
-            if verbal or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            if verbal or (tok.pos_ == "NOUN" and (tok.tag_.startswith("VB") or (
+                    # "demanded that Moscow mediate", with "mediate" tagged a noun: a clause
+                    # head with a subject is a verb
+                    tok.dep_ in ("ccomp", "xcomp", "ROOT") and children(tok, "nsubj")))):
                 m = self._verb(tok, ctx, lemmas)
                 if m is not None:
                     out.append(m)

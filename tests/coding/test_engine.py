@@ -868,3 +868,59 @@ def test_engine_negotiations_as_the_means_are_held_by_those_who_act(coder) -> No
         "through negotiations.", "2024-05-02").events if e.cameo_root == "04")
     assert got == [("046", "SDNGOV", "SSDGOV", "proposed"),
                    ("046", "SSDGOV", "SDNGOV", "proposed")]
+
+
+def _dyads(coder, text: str, root: str | None = None) -> list[tuple]:  # noqa: ANN001
+    return sorted((e.cameo, e.source.code if e.source else None,
+                   e.target.code if e.target else None, e.status)
+                  for e in coder.code_text(text, "2024-05-02").events
+                  if root is None or e.cameo_root == root)
+
+
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    # a party named only deep in what a joint act is about is its topic, not a party
+    ("Jordanian and Iraqi intelligence services began sharing information on the Islamic "
+     "State's finances.", "06", [("064", "IRQSPY", "JORSPY", "asserted"),
+                                 ("064", "JORSPY", "IRQSPY", "asserted")]),
+    # exercises alone show force; with a partner they are cooperation
+    ("China began large-scale naval drills off the coast of Fujian on Monday.", None,
+     [("150", "CHNGOV", None, "asserted")]),
+    ("Moroccan commandos held counterterrorism drills with Senegalese forces near Dakar.",
+     None, [("062", "MARMIL", "SENMIL", "asserted")]),
+    # forces massed at a border face the state across it
+    ("Azerbaijan has massed tanks near its border with Armenia, officials in Yerevan said.",
+     "15", [("154", "AZEGOV", "ARMMIL", "claimed")]),
+    # "no arrests" is a negated arrest; "Sunday's march" is no one's act but the marchers'
+    ("Police made no arrests during Sunday's march in Skopje.", None,
+     [("141", "MKDCVL", "MKDGOV", "asserted"), ("173", "MKDCOP", None, "negated")]),
+    # who returns to talks takes part in them
+    ("Iran refused to return to talks with the European Union on its nuclear programme.",
+     "04", [("040", "IRNGOV", "IGOEUREEC", "negated")]),
+    # a visit condemned is a visit all the same, by the "by" phrase the parser hung on the verb
+    ("Moscow condemned a visit to Kyiv by a delegation of German lawmakers.", "04",
+     [("042", "DEUGOV", "UKRGOV", "asserted")]),
+    # "the sanctions regime" is no government
+    ("Russia vetoed a resolution on the sanctions regime for Sudan.", None,
+     [("129", "RUSGOV", "SDNGOV", "asserted")]),
+    # a coordinated pair the parser made a modifier
+    ("Cuba's foreign minister called on the Colombian government and ELN rebels to resume "
+     "peace talks.", "02", [("026", "CUBGOV", "COLGOV", "asserted"),
+                            ("026", "CUBGOV", "COLREB", "asserted")]),
+])
+def test_engine_held_out_b_shapes(coder, text: str, root: str | None, expected: list) -> None:
+    assert _dyads(coder, text, root) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Morocco attacked relentlessly but could not find an equaliser against Spain in "
+    "Tuesday's friendly.",
+])
+def test_engine_more_sport_is_no_violence(coder, text: str) -> None:
+    assert not coder.code_text(text, "2024-05-02").events
+
+
+def test_engine_chemical_weapons_dropped(coder) -> None:
+    codes = [e.cameo for e in coder.code_text(
+        "Sarin was dropped on the village by government helicopters, the inspectors "
+        "concluded.", "2024-05-02").events]
+    assert "2041" in codes and "112" in codes, codes

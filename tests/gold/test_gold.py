@@ -2,8 +2,9 @@
 
 Each gold set keeps its own floors, set just under the scores measured when they were
 last raised; raise them as the coder improves (never lower them to make a change pass).
-`core` is the first set (issue #2); `roots` the per-root set (issue #3); `heldout` was
-written without looking at the coder or the other sets and is never tuned on."""
+`core` is the first set (issue #2); `roots` the per-root set (issue #3); `heldout` and
+`heldout_b` were written without looking at the coder or the other sets (see README.md for
+what each has since been used for)."""
 
 import json
 from pathlib import Path
@@ -15,9 +16,6 @@ from newsevents.evaluate import (
     PlaceResult,
     SentenceResult,
     TimeResult,
-    is_actor_gold,
-    is_place_gold,
-    is_time_gold,
     read_actor_gold,
     read_sentence_gold,
     score_actors,
@@ -34,14 +32,15 @@ GOLD = Path(__file__).resolve().parent
 SETS = {
     "core": sorted((GOLD / "sentences").glob("[!r]*.jsonl")),
     "roots": sorted((GOLD / "sentences").glob("roots_*.jsonl")),
-    "heldout": sorted(p for p in (GOLD / "heldout").glob("*.jsonl")
-                      if not (is_time_gold(p) or is_place_gold(p) or is_actor_gold(p))),
+    "heldout": [GOLD / "heldout" / "mixed.jsonl"],
+    "heldout_b": [GOLD / "heldout" / "mixed_b.jsonl"],
 }
-SETS["all"] = SETS["core"] + SETS["roots"] + SETS["heldout"]
+SETS["all"] = SETS["core"] + SETS["roots"] + SETS["heldout"] + SETS["heldout_b"]
 FLOORS = {
     "core": {"event": 0.88, "root": 0.93, "source": 0.87, "status": 0.88, "date": 0.83},
     "roots": {"event": 0.84, "root": 0.89, "source": 0.81, "status": 0.85, "date": 0.82},
     "heldout": {"event": 0.82, "root": 0.89},
+    "heldout_b": {"event": 0.83, "root": 0.91},  # first seen: 0.740 and 0.867
     # issue #3's check: event F1 (source country, target country and root) on all our gold
     "all": {"event": 0.85},
 }

@@ -435,6 +435,9 @@ class ActorResolver:
                 p.lower_ == "of" and any(o.lemma_.lower() in STATE_OF for o in p.children)
                 for p in tok.children):
             return None  # "the state of emergency" is no state
+        if tok.lemma_.lower() == "regime" and any(
+                c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children):
+            return None  # "the sanctions regime", "a visa regime": rules, not a government
         earlier = self._earlier_org(tok, ctx)
         if earlier is not None:
             left = tok.left_edge.idx

@@ -43,7 +43,12 @@ class SentenceActors:
         if tok is None:
             return []
         out = []
-        for t in with_conjuncts(tok):
+        heads = with_conjuncts(tok)
+        # "the Colombian government and ELN rebels" parsed with "government and ELN" as a
+        # modifier of "rebels": the coordinated modifier is an actor of its own
+        heads += [c for t in list(heads) for c in t.children if c.dep_ == "nmod"
+                  and c.i in self.by_token and any(k.dep_ == "cc" for k in c.children)]
+        for t in heads:
             if t.i in self.by_token:
                 actor = self._placed(t.i, self.by_token[t.i].actor, place_country)
                 out.append(actor)

@@ -143,6 +143,9 @@ class EventCoder:
     # -- building events ------------------------------------------------------
     def build(self, doc: Document, ps: Any, m: Match, ctx: SentenceActors) -> list[Event]:
         status = read_status(m.anchor, self.lex)
+        if m.trigger.i != m.anchor.i and status.status == "asserted" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in m.trigger.children):
+            status = StatusReading("negated", None, None)  # "police made no arrests"
         if (status.cue is not None and m.trigger.lemma_.lower() in CLAIM_NOUNS
                 and m.trigger.dep_ == "dobj" and status.cue.i == m.trigger.head.i
                 and children(m.trigger, "poss")):
@@ -210,7 +213,8 @@ class EventCoder:
         joint = len(sources) > 1 and symmetric
         if joint and (m.trigger.lemma_.lower() in RECIPROCAL_VERBS or (
                 not ctx.at(m.target_tok, place_country)
-                and all(t is None or t.name is None for t in targets))):
+                and (all(t is None or t.name is None for t in targets)
+                     or not _named_party(m.target_tok, ctx)))):
             # "Russia and the US swapped prisoners in Ankara": with each other; what they
             # swap and where they do it name no one else
             targets = [None]
@@ -223,6 +227,9 @@ class EventCoder:
             targets = list(ctx.wider_targets(heads, root, sources[0], skip)) or [None]
             if targets == [None] and root == "13":
                 targets = [self._threatened(m, ctx, sources[0])]
+            if targets == [None] and root == "15":
+                # "massed troops near its border with Ukraine": the state across the border
+                targets = [_across_border(m.trigger, ctx)]
             if targets == [None] and m.code.startswith(("074", "017")) and sources[0] is not None \
                     and place_country not in (None, sources[0].country):
                 # peacekeepers sent abroad keep the host state; a wreath laid abroad
@@ -233,6 +240,11 @@ class EventCoder:
             # "a United Nations inquiry found that"
             inner = ctx.within(status.speaker) or ctx.modifier_org(status.speaker)
             speaker = [inner] if inner is not None else []
+        if joint and all(t is not None and t.name is None
+                         and t.text.lower().startswith(("the two ", "both "))
+                         for t in targets):
+            targets = [None]  # "Kenya and Ethiopia signed ..., the first accord between the
+            # two neighbours": themselves
         pairs = [(s, t) for s in sources for t in targets]
         if symmetric and len(sources) > 1 and all(
                 t is not None and any(s is not None and (t.same_entity(s) or t.code == s.code)
@@ -427,6 +439,30 @@ def _owned_up(tok: Any) -> tuple[Any, str] | None:
             if reading != "negated" and _negated(verb):
                 reading = "negated"  # "did not claim responsibility"
             return verb, reading
+    return None
+
+
+def _named_party(tok: Any | None, ctx: SentenceActors) -> bool:
+    """Whether what coordinated actors act on names a party of its own: a partner ("with
+    X") or an owner ("support its plan"); one named only deep inside it ("sharing
+    information on al-Shabaab's finances") is the topic."""
+    if tok is None:
+        return False
+    return (tok.dep_ == "pobj" and tok.head.lower_ == "with") or any(
+        ctx.at(c) for c in children(tok, "poss"))
+
+
+def _across_border(trigger: Any, ctx: SentenceActors) -> Actor | None:
+    """The state named across a border in a show of force's phrase ("massed troops near
+    its border with Ukraine", "along the frontier with Guyana")."""
+    for t in trigger.subtree:
+        if t.lemma_.lower() in ("border", "frontier", "boundary"):
+            for prep in children(t, "prep"):
+                if prep.lower_ == "with":
+                    for obj in children(prep, "pobj"):
+                        found = ctx.at(obj)
+                        if found:
+                            return found[0]
     return None
 
 

@@ -38,7 +38,9 @@ FORECAST_VERBS = {"warn", "caution"}
 SPORT_WORDS = {"grandmaster", "chess", "striker", "goalkeeper", "midfielder", "defender",
                "footballer", "tournament", "championship", "league", "olympics", "olympic",
                "semifinal", "semi-final", "quarterfinal", "quarter-final", "goal", "goals",
-               "penalty", "tennis", "cricket", "rugby", "boxer", "boxing", "wicket", "innings"}
+               "penalty", "tennis", "cricket", "rugby", "boxer", "boxing", "wicket", "innings",
+               "equaliser", "equalizer", "half-time", "halftime", "kick-off", "hat-trick",
+               "scoreline", "friendly"}
 # a work named after an event ("Siege of Sarajevo, a documentary by ...")
 WORK_NOUNS = {"documentary", "film", "movie", "book", "novel", "play", "album", "song",
               "series", "exhibition", "memoir", "opera", "painting", "poem"}
@@ -48,6 +50,11 @@ REQUEST_VERBS = {"urge", "demand", "ask", "request", "call", "press", "push", "a
 # what one party says to another: rejected or welcomed, it is still that party's act
 CLAIM_NOUNS = {"demand", "allegation", "accusation", "threat", "ultimatum", "criticism",
                "condemnation"}
+# military exercises: held with a partner, cooperation; alone, a show of force
+DRILL_NOUNS = {"exercise", "exercises", "drill", "drills", "manoeuvre", "manoeuvres",
+               "maneuver", "maneuvers", "game", "games"}
+# verbs by which one comes to take part in talks ("return to the talks")
+JOINING_VERBS = {"return", "join", "rejoin", "enter", "come", "go", "head"}
 # prepositions that set an act at a meeting ("during talks with") or make the meeting its
 # means ("settle their dispute through negotiations")
 OCCASION_PREPS = {"during", "at", "on", "after", "following", "before", "ahead", "through",
@@ -118,8 +125,11 @@ class TriggerFinder:
                     if tok.lemma_.lower() not in REQUEST_VERBS:  # "demanded talks": asked for
                         # "rejected Kyiv's demands": a demand someone else made is an act
                         consumed.update(c.i for c in children(tok, "dobj", "nsubjpass")
-                                        if not (c.lemma_.lower() in CLAIM_NOUNS
-                                                and children(c, "poss")))
+                                        if not ((c.lemma_.lower() in CLAIM_NOUNS
+                                                 and children(c, "poss"))
+                                                or _prep_object(c, "by") is not None
+                                                or (not is_passive(tok) and _prep_object(
+                                                    tok, "by") is not None)))
                     continue
             if (tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound") or (
                     tok.pos_ == "ADJ" and tok.dep_ == "acomp"):  # "was optimistic about"
@@ -318,7 +328,8 @@ class TriggerFinder:
         # "joint patrols", also "joint border patrols": a modifier of the noun, nearest first
         mods = [t for c in tok.lefts if c.dep_ in ("compound", "amod") for t in c.subtree
                 if t.dep_ in ("compound", "amod")]  # "joint" may hang on "river" or "border"
-        for left in sorted(mods, key=lambda c: -c.i):
+        # "joint military exercises": "joint" first, then the nearest modifier
+        for left in sorted(mods, key=lambda c: (c.lower_ not in JOINT_WORDS, -c.i)):
             pat = self.lex.nouns.get(f"{left.lower_} {tok.lower_}") or self.lex.nouns.get(
                 f"{left.lower_} {tok.lemma_.lower()}")
             if pat is not None:
@@ -376,6 +387,10 @@ class TriggerFinder:
             if head.lower_ == "for" and anchor.lemma_.lower() in TRAVEL_VERBS and \
                     pat.code.startswith("04") and pat.code not in ("042", "043"):
                 source = self._subject(anchor)  # "flew to Warsaw for talks with": she talks
+        if (pat.code[:2] == "04" and tok.dep_ == "pobj" and head.lower_ in ("to", "into")
+                and head.head.lemma_.lower() in JOINING_VERBS and source is None):
+            # "refused to return to nuclear talks with the US": who returns takes part
+            source = self._subject(head.head)
         if (pat.code[:2] == "04" and tok.dep_ == "pobj" and head.lower_ in OCCASION_PREPS
                 and not children(tok, "poss") and _prep_object(tok, "by") is None):
             # "during a visit to Warsaw, the German president laid a wreath", "a commitment
@@ -386,9 +401,13 @@ class TriggerFinder:
                 verb = verb.head
             if verb.pos_ in ("VERB", "AUX"):
                 source = agent(verb) if is_passive(verb) else self._subject(verb)
+        if pat.code == "150" and tok.lemma_.lower() in DRILL_NOUNS and (
+                _prep_object(tok, "with") is not None or _prep_object(anchor, "with")
+                is not None):
+            pat = replace(pat, code="062", id=pat.id + "+with")  # "drills with Mauritania"
         patient_poss = pat.of == "target" and pat.code[:2] in ("17", "08", "18")
         for c in tok.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and c.ent_type_ not in ("DATE", "TIME"):  # "Saturday's march"
                 owner = ctx.at(c)
                 # "his arrest": the one arrested; "Tehran's crackdown": the one who acts
                 state = bool(owner) and owner[0].sector in STATE_SECTORS
@@ -413,6 +432,8 @@ class TriggerFinder:
             # "Moscow rejected Kyiv's demands": made to the one who answers them
             target = self._subject(head)
         by = _prep_object(tok, "by")
+        if by is None and slot.dep_ == "dobj" and head.pos_ == "VERB" and not is_passive(head):
+            by = _prep_object(head, "by")  # "condemned a visit to Taiwan by US lawmakers"
         if by is not None:
             source = by
         of = _prep_object(tok, "of")

@@ -924,3 +924,20 @@ def test_engine_chemical_weapons_dropped(coder) -> None:
         "Sarin was dropped on the village by government helicopters, the inspectors "
         "concluded.", "2024-05-02").events]
     assert "2041" in codes and "112" in codes, codes
+
+
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    # people "from" two countries: one actor per country
+    ("Envoys from Kenya and South Sudan met Ethiopian officials in Addis Ababa.", "04",
+     [("040", "KENGOV", "ETHGOV", "asserted"), ("040", "SSDGOV", "ETHGOV", "asserted")]),
+    # the "by" phrase the parser hung on the noun's "of" object; protests the act drew are
+    # made against who did it
+    ("The detention of three Swedish activists by Turkish police drew protests.", None,
+     [("141", "TURCVL", "TURCOP", "asserted"), ("173", "TURCOP", "SWEOPP", "asserted")]),
+    # a force deployed, in the passive with no one named, shows the force itself
+    ("Thousands of riot police were deployed across Nairobi on Tuesday.", None,
+     [("153", "KENCOP", None, "asserted")]),
+])
+def test_engine_held_out_b_shapes_more(coder, text: str, root: str | None,
+                                       expected: list) -> None:
+    assert _dyads(coder, text, root) == expected

@@ -65,19 +65,21 @@ class SentenceActors:
         return actor
 
     def _coordinated_nationalities(self, head: Any, actor: Actor) -> list[Actor]:
-        """"Polish and Lithuanian troops", "the presidents of Kenya and Uganda": one actor
-        per country."""
+        """"Polish and Lithuanian troops", "the presidents of Kenya and Uganda", "diplomats
+        from Brazil and South Africa": one actor per country."""
         words = []
         for mod in head.children:
             if mod.dep_ == "amod":
                 words += [c for c in mod.children if c.dep_ == "conj"]
-            elif mod.dep_ == "prep" and mod.lower_ == "of":
+            elif mod.dep_ == "prep" and mod.lower_ in ("of", "from"):
                 for pobj in mod.children:
                     if pobj.dep_ == "pobj":
                         words += [c for c in pobj.children if c.dep_ == "conj"]
         out = []
         for c in words:
-            e = self.kb.first(c.text, ("adjective", "country", "capital"))
+            name = c.doc[c.left_edge.i:c.i + 1].text  # "South Africa", not "Africa"
+            e = self.kb.first(name, ("adjective", "country", "capital")) or self.kb.first(
+                c.text, ("adjective", "country", "capital"))
             if e is not None and e.country and e.country != actor.country:
                 out.append(replace(actor, country=e.country, code=compose_code(
                     e.country, actor.sector, actor.groups)))

@@ -190,6 +190,13 @@ class EventCoder:
                 # "Nigeria's defence headquarters", "inspectors from the IAEA": the actor
                 # the subject belongs to
                 sources = [ctx.within(m.source_tok, pronouns=False)]
+        if (root == "15" and sources == [None] and m.target_tok is not None
+                and m.target_tok.dep_ == "nsubjpass"):
+            forces = [a for a in ctx.at(m.target_tok, place_country) if a.sector in ("MIL", "COP")]
+            if forces:
+                # "hundreds of riot police were deployed across Dhaka": the force deployed
+                # shows the force, on no one named
+                sources, m = list(forces), replace(m, target_tok=None)
         if (m.source_tok is not None and not sources[0] and root in HUMAN_AGENT_ROOTS
                 and not ctx.is_actor(m.source_tok)):
             return []  # "shares rallied", "talks stalled": no one protests or appeals

@@ -370,6 +370,14 @@ class TriggerFinder:
             anchor = head
             source = _prep_object(tok, "from") or _prep_object(head, "from")
             target = self._subject(head)
+            if target is not None:
+                # "the detention of three activists by Turkish police drew protests": made
+                # against who detained them
+                doer = _prep_object(target, "by")
+                of_obj = _prep_object(target, "of")
+                if doer is None and of_obj is not None:
+                    doer = _prep_object(of_obj, "by")
+                target = doer or target
         elif slot.dep_ in ("dobj", "nsubjpass", "attr") and light:
             anchor = head
             source = agent(head) if is_passive(head) else self._subject(head)
@@ -434,6 +442,9 @@ class TriggerFinder:
         by = _prep_object(tok, "by")
         if by is None and slot.dep_ == "dobj" and head.pos_ == "VERB" and not is_passive(head):
             by = _prep_object(head, "by")  # "condemned a visit to Taiwan by US lawmakers"
+        of_obj = _prep_object(tok, "of")
+        if by is None and of_obj is not None:
+            by = _prep_object(of_obj, "by")  # "the arrest of two teachers | by Iranian police"
         if by is not None:
             source = by
         of = _prep_object(tok, "of")

@@ -941,3 +941,61 @@ def test_engine_chemical_weapons_dropped(coder) -> None:
 def test_engine_held_out_b_shapes_more(coder, text: str, root: str | None,
                                        expected: list) -> None:
     assert _dyads(coder, text, root) == expected
+
+
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    ("Chile's president offered condolences to the people of Ecuador after the earthquake.",
+     None, [("018", "CHLGOV", "ECUCVL", "asserted")]),
+    # "in protest at" tells the manner of the strike; "an election rally" is no protest
+    ("A jailed Georgian opposition leader has been on hunger strike for two weeks in protest "
+     "at his detention, his wife told reporters in Tbilisi on Monday.", "14",
+     [("143", "GEOCVL", "GEOGOV", "claimed")]),
+    ("Unknown gunmen shot dead a council candidate during an election rally in Veracruz.",
+     None, [("1823", "MEXREB", "MEXPTY", "asserted")]),
+    # a body's report speaks for it
+    ("A Human Rights Watch report accused Sudanese soldiers of torturing detainees in "
+     "Khartoum.", "11", [("1122", "NGOHRIHRW", "SDNMIL", "asserted")]),
+    ("A Polish activist was detained by the KGB in Minsk, her lawyer said.", None,
+     [("173", "BLRSPY", "POLOPP", "claimed")]),
+    # bare "intelligence" shared is information, not an agency
+    ("Kenyan police shared intelligence on poaching networks with their Tanzanian "
+     "counterparts.", None, [("064", "KENCOP", "TZAGOV", "asserted")]),
+    # money released is aid
+    ("The World Bank announced the release of 200 million dollars in budget support for "
+     "Malawi.", None, [("071", "IGOUNODEVWBK", "MWIGOV", "asserted")]),
+    # the occasion of a denied or promised act happened
+    ("Colombia's defence ministry denied that troops had fired on protesters during Friday's "
+     "march in Cali.", "14", [("141", "COLCVL", "COLGOV", "asserted")]),
+    ("Japan pledged to lend Vietnam $500 million during a visit to Hanoi by the Japanese "
+     "foreign minister.", "04", [("042", "JPNGOV", "VNMGOV", "asserted")]),
+])
+def test_engine_held_out_c_shapes(coder, text: str, root: str | None, expected: list) -> None:
+    assert _dyads(coder, text, root) == expected
+
+
+@pytest.mark.parametrize(("text", "root", "expected"), [
+    # what is condemned is the doer's act, and the act is coded too
+    ("Human Rights Watch condemned the arrest of 12 bloggers by Egyptian police in Cairo.",
+     None, [("111", "NGOHRIHRW", "EGYCOP", "asserted"),
+            ("173", "EGYCOP", "EGYJRN", "asserted")]),
+    # a state of emergency is declared on the people; looting during a police strike is two
+    # events, and the islands' name counts whole
+    ("Solomon Islands declared a state of emergency in Honiara on Friday after rioters looted "
+     "shops during a strike by police over pay.", None,
+     [("143", "SLBCOP", "SLBGOV", "asserted"), ("145", "SLBCVL", "SLBGOV", "asserted"),
+      ("1724", "SLBGOV", "SLBCVL", "asserted")]),
+    # an international body asked to send a security force: peacekeeping, for the asker
+    ("Somalia appealed to the African Union to send a multinational security force to protect "
+     "Mogadishu.", None, [("0234", "SOMGOV", "IGOAFRAFU", "asserted"),
+                          ("074", "IGOAFRAFU", "SOMGOV", "proposed")]),
+])
+def test_engine_held_out_c_shapes_more(coder, text: str, root: str | None,
+                                       expected: list) -> None:
+    assert _dyads(coder, text, root) == expected
+
+
+def test_engine_a_country_s_name_counts_whole(coder) -> None:
+    actors = {m.text: m.actor.code for m in coder.code_text(
+        "Papua New Guinea said police had restored order in the capital after riots.",
+        "2024-05-02").actors}
+    assert actors.get("police") == "PNGCOP", actors

@@ -55,6 +55,9 @@ GENERIC_ROLES = {"spokesman", "spokeswoman", "spokesperson", "commissioner", "ch
                  "official", "leader", "commander", "director", "secretary", "representative",
                  "member", "officer", "delegate", "delegation", "boss", "chairman",
                  "chairwoman", "chair", "president", "secretary-general"}
+# documents that speak for the body named on them ("an Amnesty International report")
+DOCUMENT_HEADS = {"report", "statement", "study", "survey", "assessment", "investigation",
+                  "inquiry", "review", "audit", "analysis"}
 # sectors whose actors belong to a country even when the phrase names none
 CONTEXT_SECTORS = STATE_SECTORS | {"OPP", "CVL", "REB", "HLH", "EDU", "LAB", "BUS", "JRN", "MED",
                                    "REL", "PTY", "ELI", "CRM", "AGR"}
@@ -217,9 +220,14 @@ class ActorResolver:
         for ps in parsed.sentences:
             here: Counter[str] = Counter()
             places: set[str] = set()
+            # words inside a longer name counted whole ("Guinea" in "Papua New Guinea")
+            named = {t.i for ent in ps.span.ents if len(ent) > 1
+                     and (e0 := self.kb.first(_DET.sub("", ent.text),
+                                              ("country", "person", "org"))) is not None
+                     and e0.country for t in ent}
             for tok in ps.span:
                 if tok.pos_ in ("PROPN", "ADJ", "NOUN") and (tok.is_title or tok.is_upper) \
-                        and not backing_word(tok):
+                        and not backing_word(tok) and tok.i not in named:
                     # the word's first reading only: "Brussels" is the EU before Belgium
                     e = next(iter(self.kb.lookup(tok.text)), None)
                     if e is not None and e.country and e.kind in (
@@ -435,6 +443,10 @@ class ActorResolver:
                 p.lower_ == "of" and any(o.lemma_.lower() in STATE_OF for o in p.children)
                 for p in tok.children):
             return None  # "the state of emergency" is no state
+        if tok.lemma_.lower() == "intelligence" and not any(
+                c.dep_ in ("det", "poss") or c.ent_type_ in ("NORP", "GPE", "ORG")
+                for c in tok.children):
+            return None  # "shared intelligence on smuggling routes": information, no agency
         if tok.lemma_.lower() == "regime" and any(
                 c.dep_ == "compound" and c.pos_ == "NOUN" for c in tok.children):
             return None  # "the sanctions regime", "a visa regime": rules, not a government
@@ -519,7 +531,7 @@ class ActorResolver:
                 and head_entry.person:
             orgs = self._belonging_org(tok)  # "inspectors from the IAEA"
         if (orgs and head_entry is not None and head_entry.kind == "sector"
-                and (head_entry.person or tok.lemma_.lower() in GENERIC_ROLES)
+                and (head_entry.person or tok.lemma_.lower() in GENERIC_ROLES | DOCUMENT_HEADS)
                 and orgs[0].code and not orgs[0].dated):
             # "a UN official", "the NATO spokesman", "the Houthi delegation": the
             # organisation speaks

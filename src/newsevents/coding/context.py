@@ -223,6 +223,8 @@ class SentenceActors:
         for t in tok.children:
             if t.dep_ in ("compound", "amod") and t.i not in self.by_token:
                 e = self.kb.first(t.text, ("sector",)) or self.kb.first(t.lemma_, ("sector",))
+                if e is not None and e.sector == "BUS" and t.pos_ == "ADJ":
+                    continue  # "a multinational force" is no company's
                 if e is not None and e.sector and e.sector not in TRANSNATIONAL:
                     return make_actor(t.text, None, None, e.sector)
         return None

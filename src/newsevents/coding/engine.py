@@ -62,6 +62,9 @@ MISSION_KINDS = {"security", "peacekeeping", "multinational", "stabilisation", "
                  "protection"}
 PROTECTED = {"civilian", "civilians", "villager", "villagers", "population", "residents",
              "people", "refugees"}
+# an event noun after these is the occasion of another act, and happened whatever that act's
+# mood ("denied firing on demonstrators during the march")
+CIRCUMSTANCE_PREPS = {"during", "amid", "after", "following", "since"}
 # "claimed responsibility for", "denied any role in": who owns up to an act, and how
 RESPONSIBILITY_NOUNS = {"responsibility", "role", "involvement", "part", "hand", "complicity"}
 OWNING_VERBS = {"claim": "claimed", "accept": "claimed", "admit": "asserted",
@@ -143,6 +146,13 @@ class EventCoder:
     # -- building events ------------------------------------------------------
     def build(self, doc: Document, ps: Any, m: Match, ctx: SentenceActors) -> list[Event]:
         status = read_status(m.anchor, self.lex)
+        if (m.trigger.pos_ in ("NOUN", "PROPN") and m.anchor.i == m.trigger.i
+                and m.trigger.dep_ == "pobj"
+                and m.trigger.head.lower_ in CIRCUMSTANCE_PREPS
+                and status.status in ("negated", "future", "proposed", "hypothetical")):
+            # "denied that soldiers fired on demonstrators during Saturday's march", "pledged
+            # to lend ... during a visit by the prime minister": the occasion happened
+            status = StatusReading("asserted", None, None)
         if m.trigger.i != m.anchor.i and status.status == "asserted" and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in m.trigger.children):
             status = StatusReading("negated", None, None)  # "police made no arrests"
@@ -175,6 +185,9 @@ class EventCoder:
         root = m.code[:2]
         if m.target_tok is not None and m.target_tok.i == m.trigger.i:
             m = replace(m, target_tok=None)  # "opened a joint investigation": no one
+        if m.target_tok is not None and m.target_tok.lemma_.lower() == "state" and any(
+                p.lower_ == "of" for p in children(m.target_tok, "prep")):
+            m = replace(m, target_tok=None)  # "declared a state of emergency": on the people
         if m.source_tok is not None and _non_agent(m.source_tok, self.lex.non_agents):
             return []
         place = self.attach.place(doc, ps, m.trigger, m.anchor)
@@ -200,9 +213,11 @@ class EventCoder:
         if (m.source_tok is not None and not sources[0] and root in HUMAN_AGENT_ROOTS
                 and not ctx.is_actor(m.source_tok)):
             return []  # "shares rallied", "talks stalled": no one protests or appeals
-        if _peacekeeping(m) and sources[0] is not None and sources[0].country not in (
-                None, place_country):
+        if _peacekeeping(m) and sources[0] is not None and (
+                sources[0].country is None or place_country not in (None, sources[0].country)):
+            # a state's forces abroad, or an international body's anywhere
             m = replace(m, code="074", rule=m.rule + "+peacekeeping")
+            root = "07"
         targets: list[Actor | None] = list(ctx.at(m.target_tok, place_country)) or [
             ctx.target_fallback(m.target_tok, root, sources[0], place_country)]
         targets = _one_crowd(targets)
@@ -487,7 +502,8 @@ def _peacekeeping(m: Match) -> bool:
         low = t.lemma_.lower()
         if low in PEACEKEEPERS or low == "peacekeeping":
             return True
-        if low == "mission" and any(c.lemma_.lower() in MISSION_KINDS for c in t.children):
+        if low in ("mission", "force") and any(c.lemma_.lower() in MISSION_KINDS
+                                                for c in t.children):  # "a security force"
             return True
         if low == "protect" and t.dep_ in ("advcl", "xcomp") and any(
                 o.lemma_.lower() in PROTECTED for o in t.subtree):
@@ -550,6 +566,9 @@ def _drop_consequences(matches: list[Match]) -> list[Match]:
             continue
         if (t.dep_ == "pobj" and t.head.dep_ == "prep"
                 and not (t.head.lower_ == "for" and m.code == "040")
+                # "looted shops during a strike by police": an act of others
+                and not (t.head.lower_ in CIRCUMSTANCE_PREPS
+                         and any(p.lower_ == "by" for p in children(t, "prep")))
                 and roots.get(t.head.head.i) == m.code[:2] and t.head.head.i != t.i):
             continue  # "went on strike": the verb's phrase already codes it (not "flew to
             # Lima for talks": the visit and the talks)

@@ -50,6 +50,11 @@ REQUEST_VERBS = {"urge", "demand", "ask", "request", "call", "press", "push", "a
 # what one party says to another: rejected or welcomed, it is still that party's act
 CLAIM_NOUNS = {"demand", "allegation", "accusation", "threat", "ultimatum", "criticism",
                "condemnation"}
+# what a release of money is made of: aid, not freed people
+MONEY_WORDS = {"million", "billion", "euros", "dollars", "funds", "funding", "aid", "loan",
+               "tranche", "money"}
+# rallies that are no protest
+NON_PROTEST_WORDS = {"campaign", "election", "electoral", "victory", "pre-election"}
 # military exercises: held with a partner, cooperation; alone, a show of force
 DRILL_NOUNS = {"exercise", "exercises", "drill", "drills", "manoeuvre", "manoeuvres",
                "maneuver", "maneuvers", "game", "games"}
@@ -127,7 +132,7 @@ class TriggerFinder:
                         consumed.update(c.i for c in children(tok, "dobj", "nsubjpass")
                                         if not ((c.lemma_.lower() in CLAIM_NOUNS
                                                  and children(c, "poss"))
-                                                or _prep_object(c, "by") is not None
+                                                or _agent_of_noun(c) is not None
                                                 or (not is_passive(tok) and _prep_object(
                                                     tok, "by") is not None)))
                     continue
@@ -208,6 +213,10 @@ class TriggerFinder:
             # the means is the target of the act
             target = next((c for prep in children(tok, "prep") if prep.lower_ == "by"
                            for c in children(prep, "pcomp")), target)
+        if (target is not None and target.dep_ == "dobj" and not ctx.is_actor(target)
+                and best.code[:2] in ("11", "12") and self.lex.nouns.get(target.lemma_.lower())):
+            # "condemned the arrest of 30 students by Cambodian police": who arrested
+            target = _agent_of_noun(target) or target
         source = agent(tok) if is_passive(tok) else self._subject(tok, best.control)
         if tok.dep_ == "relcl":
             # "an academic who has been held", "a bomb that struck": the noun they stand for
@@ -373,11 +382,7 @@ class TriggerFinder:
             if target is not None:
                 # "the detention of three activists by Turkish police drew protests": made
                 # against who detained them
-                doer = _prep_object(target, "by")
-                of_obj = _prep_object(target, "of")
-                if doer is None and of_obj is not None:
-                    doer = _prep_object(of_obj, "by")
-                target = doer or target
+                target = _agent_of_noun(target) or target
         elif slot.dep_ in ("dobj", "nsubjpass", "attr") and light:
             anchor = head
             source = agent(head) if is_passive(head) else self._subject(head)
@@ -409,6 +414,18 @@ class TriggerFinder:
                 verb = verb.head
             if verb.pos_ in ("VERB", "AUX"):
                 source = agent(verb) if is_passive(verb) else self._subject(verb)
+        if pat.code[:2] == "14" and (
+                (tok.dep_ == "pobj" and head.lower_ == "in" and tok.lemma_.lower() == "protest"
+                 and not children(tok, "det", "poss"))
+                or any(c.lower_ in NON_PROTEST_WORDS for c in tok.children
+                       if c.dep_ in ("compound", "amod"))):
+            # "on hunger strike in protest at his detention": the manner of another act;
+            # "a campaign rally" is no protest
+            return None
+        released = _prep_object(tok, "of")
+        if pat.code == "0841" and released is not None and any(
+                t.lower_ in MONEY_WORDS for t in released.subtree):
+            pat = replace(pat, code="071", id=pat.id + "+money")  # "release of 15 million euros"
         if pat.code == "150" and tok.lemma_.lower() in DRILL_NOUNS and (
                 _prep_object(tok, "with") is not None or _prep_object(anchor, "with")
                 is not None):
@@ -442,9 +459,7 @@ class TriggerFinder:
         by = _prep_object(tok, "by")
         if by is None and slot.dep_ == "dobj" and head.pos_ == "VERB" and not is_passive(head):
             by = _prep_object(head, "by")  # "condemned a visit to Taiwan by US lawmakers"
-        of_obj = _prep_object(tok, "of")
-        if by is None and of_obj is not None:
-            by = _prep_object(of_obj, "by")  # "the arrest of two teachers | by Iranian police"
+        by = by or _agent_of_noun(tok)  # "the arrest of two teachers | by Iranian police"
         if by is not None:
             source = by
         of = _prep_object(tok, "of")
@@ -494,6 +509,16 @@ def _said(tok: Any) -> list[Any]:
     if not found and tok.dep_ == "parataxis":
         found = [tok.head]
     return found
+
+
+def _agent_of_noun(noun: Any) -> Any | None:
+    """The "by" phrase of an event noun, also where the parser hung it on the noun's "of"
+    object ("the arrest of 30 students | by Cambodian police")."""
+    by = _prep_object(noun, "by")
+    of_obj = _prep_object(noun, "of")
+    if by is None and of_obj is not None:
+        by = _prep_object(of_obj, "by")
+    return by
 
 
 def _request_verb(slot: Any) -> Any | None:

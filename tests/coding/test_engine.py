@@ -999,3 +999,21 @@ def test_engine_a_country_s_name_counts_whole(coder) -> None:
         "Papua New Guinea said police had restored order in the capital after riots.",
         "2024-05-02").actors}
     assert actors.get("police") == "PNGCOP", actors
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # another party's deed, condemned or criticised, is coded, and is what the verb targets
+    ("Beijing condemned Israel's air strikes on Gaza.",
+     [("111", "CHNGOV", "ISRGOV", "asserted"), ("195", "ISRGOV", "PSEGOV", "asserted")]),
+    ("The UN refugee agency criticised Iran's mass expulsion of Afghan refugees.",
+     [("111", "IGOUNOREFHCR", "IRNGOV", "asserted"), ("201", "IRNGOV", "AFGREF", "asserted")]),
+])
+def test_engine_a_deed_of_another_is_coded(coder, text: str, expected: list) -> None:
+    assert _dyads(coder, text) == expected
+
+
+def test_engine_accused_of_with_of_on_the_object(coder) -> None:
+    ev = [e for e in coder.code_text(
+        "A UN commission accused Burundi's intelligence service of torturing detained "
+        "opposition supporters.", "2024-05-02").events if e.cameo_root == "18"]
+    assert ev and ev[0].source is not None and ev[0].source.code == "BDISPY", ev

@@ -100,6 +100,9 @@ def subject(verb: Any, control: str | None = None,
         if v.dep_ == "ROOT" or v.dep_ not in SHARED_SUBJECT:
             return None
         head = v.head
+        if (v.dep_ == "pcomp" and head.lower_ in ("of", "for") and head.head.dep_ == "dobj"
+                and head.head.pos_ in ("NOUN", "PROPN")):
+            return head.head  # "accused Burundi's intelligence service | of torturing"
         if v.dep_ == "pcomp" and head.lower_ in ("from", "into", "of", "for") and (
                 head.head.i != head.i):
             # "stopped China from committing", "forced them into signing", "accused X of",

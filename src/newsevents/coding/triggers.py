@@ -130,11 +130,7 @@ class TriggerFinder:
                     if tok.lemma_.lower() not in REQUEST_VERBS:  # "demanded talks": asked for
                         # "rejected Kyiv's demands": a demand someone else made is an act
                         consumed.update(c.i for c in children(tok, "dobj", "nsubjpass")
-                                        if not ((c.lemma_.lower() in CLAIM_NOUNS
-                                                 and children(c, "poss"))
-                                                or _agent_of_noun(c) is not None
-                                                or (not is_passive(tok) and _prep_object(
-                                                    tok, "by") is not None)))
+                                        if not self._deed_of_another(tok, c, ctx))
                     continue
             if (tok.pos_ in ("NOUN", "PROPN", "VERB") and tok.dep_ != "compound") or (
                     tok.pos_ == "ADJ" and tok.dep_ == "acomp"):  # "was optimistic about"
@@ -148,6 +144,30 @@ class TriggerFinder:
             # City's forwards": sport, not force
             out = [m for m in out if m.code[:2] not in ("14", "18", "19", "20")]
         return sorted(out, key=lambda m: m.trigger.i)
+
+    def _event_noun(self, tok: Any) -> bool:
+        """Whether a noun names an event ("arrest", "air strikes")."""
+        lemma = tok.lemma_.lower()
+        return bool(self.lex.nouns.get(lemma) or self.lex.nouns.get(tok.lower_) or any(
+            self.lex.nouns.get(f"{c.lower_} {tok.lower_}") for c in children(tok, "compound",
+                                                                          "amod")))
+
+    def _deed_of_another(self, verb: Any, obj: Any, ctx: SentenceActors) -> bool:
+        """Whether an event noun that a matched verb acts on is an act of its own, done by
+        another party: "rejected Kyiv's demands", "criticised Pakistan's mass expulsion of
+        Afghans", "condemned the arrest of students by police" (not "lifted restrictions":
+        the verb's own act on a thing)."""
+        if _agent_of_noun(obj) is not None or (
+                not is_passive(verb) and _prep_object(verb, "by") is not None):
+            return True
+        owners = [p for p in children(obj, "poss") if p.pos_ != "PRON"]
+        if obj.lemma_.lower() in CLAIM_NOUNS and children(obj, "poss"):
+            return True
+        subj = ctx.at(self._subject(verb))
+        return bool(owners) and any(
+            a.sector in STATE_SECTORS | {"REB", "OPP"} and not any(
+                a.same_entity(s) or a.code == s.code for s in subj)
+            for p in owners for a in ctx.at(p))
 
     def _joint_acts(self, sent: Any, ctx: SentenceActors, found: list[Match]) -> list[Match]:
         """An act two or more states do together that no pattern names ("India and the UAE
@@ -213,10 +233,13 @@ class TriggerFinder:
             # the means is the target of the act
             target = next((c for prep in children(tok, "prep") if prep.lower_ == "by"
                            for c in children(prep, "pcomp")), target)
-        if (target is not None and target.dep_ == "dobj" and not ctx.is_actor(target)
-                and best.code[:2] in ("11", "12") and self.lex.nouns.get(target.lemma_.lower())):
-            # "condemned the arrest of 30 students by Cambodian police": who arrested
-            target = _agent_of_noun(target) or target
+        deed = next((o for o in children(tok, "dobj") if self._event_noun(o)), None)
+        if deed is not None and best.code[:2] in ("11", "12"):
+            # "condemned the arrest of 30 students by Cambodian police", "condemned Israel's
+            # air strikes on Gaza": who did it
+            owner = next((p for p in children(deed, "poss")
+                          if p.pos_ != "PRON" and ctx.is_actor(p)), None)
+            target = _agent_of_noun(deed) or owner or target
         source = agent(tok) if is_passive(tok) else self._subject(tok, best.control)
         if tok.dep_ == "relcl":
             # "an academic who has been held", "a bomb that struck": the noun they stand for

@@ -1017,3 +1017,8 @@ def test_engine_accused_of_with_of_on_the_object(coder) -> None:
         "A UN commission accused Burundi's intelligence service of torturing detained "
         "opposition supporters.", "2024-05-02").events if e.cameo_root == "18"]
     assert ev and ev[0].source is not None and ev[0].source.code == "BDISPY", ev
+
+
+def test_engine_the_passive_subject_of_expected_to_acts(coder) -> None:
+    assert _dyads(coder, "The Indonesian president is expected to sign a defence pact with "
+                         "Australia next week.") == [("057", "IDNGOV", "AUSGOV", "future")]

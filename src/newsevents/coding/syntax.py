@@ -89,6 +89,11 @@ def subject(verb: Any, control: str | None = None,
             a = agent(v)
             if a is not None or v.i == verb.i:
                 return a
+            # "he is expected to sign", "the envoy was ordered to leave": the passive's
+            # subject does what it is expected or ordered to
+            raised = children(v, "nsubjpass")
+            if raised:
+                return raised[0]
         subj = children(v, *SUBJECTS)
         if subj:
             return subj[0]

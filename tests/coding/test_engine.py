@@ -1022,3 +1022,10 @@ def test_engine_accused_of_with_of_on_the_object(coder) -> None:
 def test_engine_the_passive_subject_of_expected_to_acts(coder) -> None:
     assert _dyads(coder, "The Indonesian president is expected to sign a defence pact with "
                          "Australia next week.") == [("057", "IDNGOV", "AUSGOV", "future")]
+
+
+def test_engine_declining_to_comment_targets_no_one(coder) -> None:
+    ev = [e for e in coder.code_text(
+        "The Kremlin declined to comment on reports that Russian officers had visited Mali.",
+        "2024-05-02").events if e.cameo == "011"]
+    assert ev and ev[0].target is None, ev

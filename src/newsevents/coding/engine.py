@@ -62,6 +62,9 @@ MISSION_KINDS = {"security", "peacekeeping", "multinational", "stabilisation", "
                  "protection"}
 PROTECTED = {"civilian", "civilians", "villager", "villagers", "population", "residents",
              "people", "refugees"}
+# acts with no target: "declined to comment on reports that Russian diplomats visited North
+# Korea" says nothing to or of North Korea
+UNTARGETED_CODES = {"011"}
 # an event noun after these is the occasion of another act, and happened whatever that act's
 # mood ("denied firing on demonstrators during the march")
 CIRCUMSTANCE_PREPS = {"during", "amid", "after", "following", "since"}
@@ -240,7 +243,9 @@ class EventCoder:
             # "Russia and the US swapped prisoners in Ankara": with each other; what they
             # swap and where they do it name no one else
             targets = [None]
-        if targets == [None] and not joint:  # "X and Y held talks": with each other
+        if m.code in UNTARGETED_CODES:
+            targets = [None]
+        elif targets == [None] and not joint:  # "X and Y held talks": with each other
             skip = {t.i for t in m.source_tok.subtree} if m.source_tok is not None else set()
             light = m.trigger.head.i == m.anchor.i and m.trigger.dep_ in (
                 "dobj", "nsubjpass", "attr")  # "held talks with", not "apologized for abuses"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -500,3 +500,59 @@ def score_places(res: PlaceResult, gold: dict[str, Any], doc: Any, event_place: 
         if not ok:
             res.errors.append({"id": gold.get("id"), "text": f"event '{e['trigger']}'",
                                "gold": want, "got": got.name if got else None})
+
+
+# -- running gold lines through the stages ------------------------------------
+def analysed(coder: Any, path: Path, kind: str) -> Iterator[tuple[dict[str, Any], Any]]:
+    """Each gold line of ``path`` with its text run through every stage before coding (the
+    parse kept); ``ValueError`` names a line that is no ``kind`` gold line."""
+    from newsevents.records import Article, Document
+
+    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            gold = json.loads(line)
+            doc = Document(article=Article(str(gold.get("id", lineno)), gold["text"],
+                                           gold.get("date")))
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}:{lineno}: not a {kind} gold line ({exc}); see "
+                             "docs/gold.md") from None
+        for st in coder.pipeline.stages[:-1]:
+            doc = st(doc)
+        yield gold, doc
+
+
+def _trigger(doc: Any, trigger: str) -> tuple[Any, Any] | None:
+    """The sentence and token of the first word ``trigger`` in an analysed document."""
+    for ps in doc.parsed.sentences:
+        for tok in ps.span:
+            if tok.text == trigger:
+                return ps, tok
+    return None
+
+
+def event_date_of(coder: Any, doc: Any, trigger: str) -> str | None:
+    """The date the coding stage gives the event at ``trigger`` (for ``score_times``)."""
+    from newsevents.coding.syntax import read_status
+
+    found = _trigger(doc, trigger)
+    if found is None:
+        return None
+    ps, tok = found
+    coding = coder.pipeline.stages[-1]
+    cue = read_status(tok, coding.lex).cue
+    date: str | None = coding.attach.date(doc, ps, tok, tok, cue)[0]
+    return date
+
+
+def event_place_of(coder: Any, doc: Any, trigger: str) -> Any:
+    """The place the coding stage gives the event at ``trigger``, with its sentence's first
+    actor as source (for ``score_places``)."""
+    found = _trigger(doc, trigger)
+    if found is None:
+        return None
+    ps, tok = found
+    actors = [m.actor for m in doc.actors if m.sentence_index == ps.sentence.index]
+    coding = coder.pipeline.stages[-1]
+    return coding.attach.location(doc, ps, tok, tok, actors[0] if actors else None, None, 1)

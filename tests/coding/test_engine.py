@@ -25,7 +25,7 @@ def _dyad(ev):  # noqa: ANN001, ANN202
         ("Ethiopia appealed to the African Union for mediation.", "028", "ETHGOV", None),
     ],
 )
-def test_engine_codes_dyads(coder, text: str, code: str, source: str | None,
+def test_engine_codes_coded(coder, text: str, code: str, source: str | None,
                             target: str | None) -> None:
     doc = coder.code_text(text, "2024-05-02")
     found = [e for e in doc.events if e.cameo == code]
@@ -622,9 +622,12 @@ def test_engine_a_warning_of_another_s_act_is_no_threat(coder, text: str, threat
     assert ("13" in roots) is threat, roots
 
 
-def _coded(coder, text: str) -> list[tuple[str, str | None, str | None, str]]:  # noqa: ANN001
-    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None,
-             e.status) for e in coder.code_text(text, "2024-05-02").events]
+def _coded(coder, text: str, root: str | None = None) -> list[tuple]:  # noqa: ANN001
+    """(code, source, target, status) of each event, sorted; only ``root``'s if given."""
+    return sorted((e.cameo, e.source.code if e.source else None,
+                   e.target.code if e.target else None, e.status)
+                  for e in coder.code_text(text, "2024-05-02").events
+                  if root is None or e.cameo_root == root)
 
 
 @pytest.mark.parametrize(("text", "count"), [
@@ -870,13 +873,6 @@ def test_engine_negotiations_as_the_means_are_held_by_those_who_act(coder) -> No
                    ("046", "SSDGOV", "SDNGOV", "proposed")]
 
 
-def _dyads(coder, text: str, root: str | None = None) -> list[tuple]:  # noqa: ANN001
-    return sorted((e.cameo, e.source.code if e.source else None,
-                   e.target.code if e.target else None, e.status)
-                  for e in coder.code_text(text, "2024-05-02").events
-                  if root is None or e.cameo_root == root)
-
-
 @pytest.mark.parametrize(("text", "root", "expected"), [
     # a party named only deep in what a joint act is about is its topic, not a party
     ("Jordanian and Iraqi intelligence services began sharing information on the Islamic "
@@ -908,7 +904,7 @@ def _dyads(coder, text: str, root: str | None = None) -> list[tuple]:  # noqa: A
                             ("026", "CUBGOV", "COLREB", "asserted")]),
 ])
 def test_engine_held_out_b_shapes(coder, text: str, root: str | None, expected: list) -> None:
-    assert _dyads(coder, text, root) == expected
+    assert _coded(coder, text, root) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -940,7 +936,7 @@ def test_engine_chemical_weapons_dropped(coder) -> None:
 ])
 def test_engine_held_out_b_shapes_more(coder, text: str, root: str | None,
                                        expected: list) -> None:
-    assert _dyads(coder, text, root) == expected
+    assert _coded(coder, text, root) == expected
 
 
 @pytest.mark.parametrize(("text", "root", "expected"), [
@@ -970,7 +966,7 @@ def test_engine_held_out_b_shapes_more(coder, text: str, root: str | None,
      "foreign minister.", "04", [("042", "JPNGOV", "VNMGOV", "asserted")]),
 ])
 def test_engine_held_out_c_shapes(coder, text: str, root: str | None, expected: list) -> None:
-    assert _dyads(coder, text, root) == expected
+    assert _coded(coder, text, root) == expected
 
 
 @pytest.mark.parametrize(("text", "root", "expected"), [
@@ -991,7 +987,7 @@ def test_engine_held_out_c_shapes(coder, text: str, root: str | None, expected: 
 ])
 def test_engine_held_out_c_shapes_more(coder, text: str, root: str | None,
                                        expected: list) -> None:
-    assert _dyads(coder, text, root) == expected
+    assert _coded(coder, text, root) == expected
 
 
 def test_engine_a_country_s_name_counts_whole(coder) -> None:
@@ -1009,7 +1005,7 @@ def test_engine_a_country_s_name_counts_whole(coder) -> None:
      [("111", "IGOUNOREFHCR", "IRNGOV", "asserted"), ("201", "IRNGOV", "AFGREF", "asserted")]),
 ])
 def test_engine_a_deed_of_another_is_coded(coder, text: str, expected: list) -> None:
-    assert _dyads(coder, text) == expected
+    assert _coded(coder, text) == expected
 
 
 def test_engine_accused_of_with_of_on_the_object(coder) -> None:
@@ -1020,7 +1016,7 @@ def test_engine_accused_of_with_of_on_the_object(coder) -> None:
 
 
 def test_engine_the_passive_subject_of_expected_to_acts(coder) -> None:
-    assert _dyads(coder, "The Indonesian president is expected to sign a defence pact with "
+    assert _coded(coder, "The Indonesian president is expected to sign a defence pact with "
                          "Australia next week.") == [("057", "IDNGOV", "AUSGOV", "future")]
 
 

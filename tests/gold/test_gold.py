@@ -16,6 +16,9 @@ from newsevents.evaluate import (
     PlaceResult,
     SentenceResult,
     TimeResult,
+    analysed,
+    event_date_of,
+    event_place_of,
     read_actor_gold,
     read_sentence_gold,
     score_actors,
@@ -114,38 +117,15 @@ def test_gold_actor_mentions(coder) -> None:  # noqa: ANN001
     assert all(got[k] >= v for k, v in ACTOR_FLOORS.items()), (got, res.errors[:10])
 
 
-def _analysed(coder, path: Path) -> list[tuple[dict, object]]:  # noqa: ANN001
-    from newsevents.records import Document
-
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            gold = json.loads(line)
-            doc = Document(article=Article(gold["id"], gold["text"], gold.get("date")))
-            for st in coder.pipeline.stages[:-1]:
-                doc = st(doc)
-            out.append((gold, doc))
-    return out
-
-
 def test_gold_time_expressions_and_event_dates(coder) -> None:  # noqa: ANN001
-    from newsevents.coding.syntax import read_status
-
-    coding = coder.pipeline.stages[-1]
-
     def event_date(doc, trigger):  # noqa: ANN001, ANN202
-        for ps in doc.parsed.sentences:
-            for tok in ps.span:
-                if tok.text == trigger:
-                    cue = read_status(tok, coding.lex).cue
-                    return coding.attach.date(doc, ps, tok, tok, cue)[0]
-        return None
+        return event_date_of(coder, doc, trigger)
 
     res, held = TimeResult(), TimeResult()
     for path in sorted((GOLD / "time").glob("*.jsonl")):
-        for gold, doc in _analysed(coder, path):
+        for gold, doc in analysed(coder, path, "time"):
             score_times(res, gold, doc, event_date)
-    for gold, doc in _analysed(coder, GOLD / "heldout" / "times.jsonl"):
+    for gold, doc in analysed(coder, GOLD / "heldout" / "times.jsonl", "time"):
         score_times(held, gold, doc, event_date)
     assert res.expressions >= 400
     assert res.exact / res.expressions >= 0.98, res.errors[:10]
@@ -156,20 +136,14 @@ def test_gold_time_expressions_and_event_dates(coder) -> None:  # noqa: ANN001
 
 
 def test_gold_places(coder) -> None:  # noqa: ANN001
-    coding = coder.pipeline.stages[-1]
-
     def event_place(doc, trigger):  # noqa: ANN001, ANN202
-        for ps in doc.parsed.sentences:
-            for tok in ps.span:
-                if tok.text == trigger:
-                    return coding.attach.location(doc, ps, tok, tok, None, None, 1)
-        return None
+        return event_place_of(coder, doc, trigger)
 
     res, held = PlaceResult(), PlaceResult()
     for path in sorted((GOLD / "places").glob("*.jsonl")):
-        for gold, doc in _analysed(coder, path):
+        for gold, doc in analysed(coder, path, "place"):
             score_places(res, gold, doc, event_place)
-    for gold, doc in _analysed(coder, GOLD / "heldout" / "places.jsonl"):
+    for gold, doc in analysed(coder, GOLD / "heldout" / "places.jsonl", "place"):
         score_places(held, gold, doc, event_place)
     assert res.toponyms >= 400
     assert res.found / res.toponyms >= 0.93, res.errors[:10]

@@ -25,6 +25,9 @@ from newsevents.evaluate import (
     PlaceResult,
     SentenceResult,
     TimeResult,
+    analysed,
+    event_date_of,
+    event_place_of,
     is_actor_gold,
     is_place_gold,
     is_time_gold,
@@ -188,89 +191,48 @@ def _actors(coder: Any, files: list[Path], report: dict[str, Any], show: int) ->
 
 
 def _times(coder: Any, files: list[Path], report: dict[str, Any], show: int) -> None:
-    from newsevents.coding.syntax import read_status
-    from newsevents.records import Document
-
-    stages = coder.pipeline.stages
-    coding = stages[-1]
-
-    def event_date(doc: Document, trigger: str) -> str | None:
-        assert doc.parsed is not None
-        for ps in doc.parsed.sentences:
-            for tok in ps.span:
-                if tok.text == trigger:
-                    cue = read_status(tok, coding.lex).cue
-                    return str(coding.attach.date(doc, ps, tok, tok, cue)[0])
-        return None
-
     res = TimeResult()
     for gold, doc in _analysed(coder, files, "time"):
-        score_times(res, gold, doc, event_date)
-    t = Table(title=f"{res.expressions} gold time expressions, {res.event_dates} event dates")
-    for col in ("", "right", "of", "share"):
-        t.add_column(col)
-    for name, n, of in (("found", res.found, res.expressions),
-                        ("value exact", res.exact, res.expressions),
-                        ("durations and names kept out", res.not_times - res.spurious,
-                         res.not_times),
-                        ("event date exact", res.event_exact, res.event_dates)):
-        t.add_row(name, str(n), str(of), f"{n / of:.3f}" if of else "-")
-    out.print(t)
-    for e in res.errors[:show]:
-        out.print(f"[yellow]{e['id']}[/] {e['text']!r}: gold {e['gold']}, got {e['got']}")
+        score_times(res, gold, doc, lambda d, trigger: event_date_of(coder, d, trigger))
+    _share_table(f"{res.expressions} gold time expressions, {res.event_dates} event dates", (
+        ("found", res.found, res.expressions),
+        ("value exact", res.exact, res.expressions),
+        ("durations and names kept out", res.not_times - res.spurious, res.not_times),
+        ("event date exact", res.event_exact, res.event_dates)), res.errors, show)
     report["times"] = {k: v for k, v in vars(res).items()}
 
 
 def _analysed(coder: Any, files: list[Path], kind: str) -> Any:
-    """Each gold line with its text run through every stage before coding (the parse kept)."""
-    from newsevents.records import Document
+    """Each gold line with its text run through every stage before coding (the parse kept);
+    a line that is no gold line stops the run with a message."""
+    try:
+        for f in files:
+            yield from analysed(coder, f, kind)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
 
-    for f in files:
-        for lineno, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                gold = json.loads(line)
-                doc = Document(article=Article(str(gold.get("id", lineno)), gold["text"],
-                                               gold.get("date")))
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise fail(f"{f}:{lineno}: not a {kind} gold line ({exc}); see docs/gold.md"
-                           ) from None
-            for st in coder.pipeline.stages[:-1]:
-                doc = st(doc)
-            yield gold, doc
+
+def _share_table(title: str, rows: Any, errors: list[dict[str, Any]], show: int) -> None:
+    """A table of (name, right, of) rows with their shares, then the first errors."""
+    t = Table(title=title)
+    for col in ("", "right", "of", "share"):
+        t.add_column(col)
+    for name, n, of in rows:
+        t.add_row(name, str(n), str(of), f"{n / of:.3f}" if of else "-")
+    out.print(t)
+    for e in errors[:show]:
+        out.print(f"[yellow]{e['id']}[/] {e['text']!r}: gold {e['gold']}, got {e['got']}")
 
 
 def _places(coder: Any, files: list[Path], report: dict[str, Any], show: int) -> None:
-    from newsevents.records import Document
-
-    coding = coder.pipeline.stages[-1]
-
-    def event_place(doc: Document, trigger: str) -> Any:
-        assert doc.parsed is not None
-        for ps in doc.parsed.sentences:
-            for tok in ps.span:
-                if tok.text == trigger:
-                    actors = [m.actor for m in doc.actors if m.sentence_index
-                              == ps.sentence.index]
-                    src = actors[0] if actors else None
-                    return coding.attach.location(doc, ps, tok, tok, src, None, 1)
-        return None
-
     res = PlaceResult()
     for gold, doc in _analysed(coder, files, "place"):
-        score_places(res, gold, doc, event_place)
-    t = Table(title=f"{res.toponyms} gold toponyms, {res.event_places} event places")
-    for col in ("", "right", "of", "share"):
-        t.add_column(col)
-    for name, n, of in (("toponyms found (recall)", res.found, res.toponyms),
-                        ("resolved within 161 km", res.within_161km, res.toponyms),
-                        ("right country", res.country, res.toponyms),
-                        ("non-places kept out", res.not_places - res.spurious, res.not_places),
-                        ("event place right", res.event_right, res.event_places)):
-        t.add_row(name, str(n), str(of), f"{n / of:.3f}" if of else "-")
-    out.print(t)
-    for e in res.errors[:show]:
-        out.print(f"[yellow]{e['id']}[/] {e['text']!r}: gold {e['gold']}, got {e['got']}")
+        score_places(res, gold, doc, lambda d, trigger: event_place_of(coder, d, trigger))
+    _share_table(f"{res.toponyms} gold toponyms, {res.event_places} event places", (
+        ("toponyms found (recall)", res.found, res.toponyms),
+        ("resolved within 161 km", res.within_161km, res.toponyms),
+        ("right country", res.country, res.toponyms),
+        ("non-places kept out", res.not_places - res.spurious, res.not_places),
+        ("event place right", res.event_right, res.event_places)), res.errors, show)
     report["places"] = {k: v for k, v in vars(res).items()}
 

@@ -16,6 +16,7 @@ demo: $(STAMP)
 	rm -f demo.duckdb
 	$(BIN)/newsevents extract examples/ --db demo.duckdb --summary --format jsonl --out demo-events.jsonl
 	$(BIN)/newsevents show --db demo.duckdb
+	$(BIN)/newsevents stats --db demo.duckdb --by root --by plover
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench
@@ -25,6 +26,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/gazetteer.py
+	$(BIN)/python bench/store.py
 
 clean:
 	rm -rf $(VENV) demo.duckdb demo-events.jsonl

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,14 @@ from newsevents.records import Document, Event
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def default_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Commands store into ``newsevents.duckdb`` by default; in tests, into a temporary one."""
+    path = tmp_path_factory.mktemp("store") / "default.duckdb"
+    os.environ["NEWSEVENTS_DB"] = str(path)
+    return path
 
 
 @pytest.fixture(scope="session")

@@ -8,14 +8,19 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from newsevents.ingest import read_inputs
 from newsevents.ingest.readers import check_date, content_id
 from newsevents.pipeline import Options, Pipeline
-from newsevents.records import Article, DocError, Document
+from newsevents.records import Article, DocError, Document, event_json
+from newsevents.store.rows import doc_key
+
+if TYPE_CHECKING:
+    from newsevents.store.duck import Store
 
 
 @dataclass
@@ -25,6 +30,11 @@ class RunReport:
     documents: int = 0
     events: int = 0
     errors: list[DocError] = field(default_factory=list)
+    # with a store: documents found there already (not coded again), repeats of an article
+    # met earlier in the same run, and new texts under an id the store knew
+    stored: int = 0
+    repeats: int = 0
+    updated: int = 0
 
     @property
     def failed(self) -> bool:
@@ -37,6 +47,17 @@ class RunReport:
         self.documents += 1
         self.events += len(item.events)
         self.errors.extend(item.errors)
+
+    def add_stored(self, n_events: int) -> None:
+        self.documents += 1
+        self.stored += 1
+        self.events += n_events
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {"read": self.documents + self.repeats, "coded": self.documents - self.stored,
+                "skipped": self.stored + self.repeats, "updated": self.updated,
+                "events": self.events}
 
 
 class Coder:
@@ -58,6 +79,57 @@ class Coder:
 
     def code_articles(self, items: Iterable[Article | DocError]) -> Iterator[Document | DocError]:
         return self.pipeline.run(items)
+
+    def code_into(self, store: Store, items: Iterable[Article | DocError], report: RunReport,
+                  recode: bool = False, command: str = ""
+                  ) -> Iterator[tuple[Article, list[dict[str, Any]]]]:
+        """Code articles into a store, incrementally; yields each article's event records.
+
+        An article the store holds already, coded by these versions, is not coded again
+        (unless ``recode``): its stored events are yielded. Documents are written a batch
+        at a time, and the run ends with deduplication (docs/store.md).
+        """
+        run_id = store.begin_run(command, self.versions)
+        seen: set[str] = set()
+        replay: deque[Article] = deque()
+
+        def plan() -> Iterator[Article | DocError]:
+            for item in items:
+                if isinstance(item, DocError):
+                    yield item
+                    continue
+                key = doc_key(item)
+                if key in seen:  # the same article twice in one run: one document
+                    report.repeats += 1
+                    continue
+                seen.add(key)
+                verdict = store.verdict(item, self.versions)
+                if verdict == "stored" and not recode:
+                    replay.append(item)
+                    continue
+                report.updated += verdict == "updated"
+                yield item
+
+        def replayed() -> Iterator[tuple[Article, list[dict[str, Any]]]]:
+            while replay:
+                article = replay.popleft()
+                records = store.stored_events(article)
+                report.add_stored(len(records))
+                yield article, records
+
+        batch: list[Document] = []
+        for out in self.pipeline.run(plan()):
+            yield from replayed()
+            report.add(out)
+            if isinstance(out, Document):
+                batch.append(out)
+                if len(batch) >= self.pipeline.options.batch_size:
+                    store.put(batch, run_id, self.versions)
+                    batch = []
+                yield out.article, [event_json(e) for e in out.events]
+        yield from replayed()
+        store.put(batch, run_id, self.versions)
+        store.end_run(run_id, report.counts, report.errors)
 
     def code_inputs(self, inputs: Iterable[str], stdin: IO[str] | None = None,
                     require_date: bool = True) -> Iterator[Document | DocError]:

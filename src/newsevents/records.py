@@ -145,6 +145,7 @@ class Evidence:
     start: int
     end: int
     trigger: str
+    trigger_start: int | None = None  # the trigger's offset in the article body
 
 
 @dataclass(frozen=True)

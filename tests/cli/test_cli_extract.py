@@ -101,9 +101,9 @@ def store_runs(inputs: Path) -> dict[str, Any]:
         show = cli("show", "--db", str(db))
         con = duckdb.connect(str(db), read_only=True)
         try:
-            counts = {t: con.execute(f"select count(*) from {t}").fetchone()[0]
-                      for t in ("documents", "events")}
-            ids = sorted(r[0] for r in con.execute("select event_id from events").fetchall())
+            counts = {t: con.execute(f"select count(*) from {t}").fetchall()[0][0]
+                      for t in ("documents", "mentions", "events")}
+            ids = sorted(r[0] for r in con.execute("select event_id from mentions").fetchall())
             docs = sorted(r[0] for r in con.execute("select doc_id from documents").fetchall())
         finally:
             con.close()
@@ -249,14 +249,16 @@ def test_cli_extract_store_twice_keeps_counts(store_runs: dict[str, Any],
                                               jsonl_run: dict[str, Any]) -> None:
     first, second = store_runs["runs"]
     n = len(jsonl_run["events"])
-    assert first["counts"] == {"documents": 3, "events": n}
+    assert first["counts"]["documents"] == 3
+    assert first["counts"]["mentions"] == n
+    assert 0 < first["counts"]["events"] <= n
     assert second["counts"] == first["counts"]
     assert second["ids"] == first["ids"] == sorted(e["event_id"] for e in jsonl_run["events"])
     assert first["docs"] == ["appeal", "detention", "wire-1"]
     for run in (first, second):
         show = run["show"]
         assert show.returncode == 0, show.stderr
-        assert f"3 documents, {n} events" in show.stdout
+        assert f"3 documents, {n} event mentions" in show.stdout
         assert "Traceback" not in show.stderr
         assert "COERCE" in show.stdout and "REQUEST" in show.stdout
 

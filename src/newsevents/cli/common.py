@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 from rich.console import Console
@@ -16,6 +18,10 @@ from newsevents.errors import NewsEventsError
 from newsevents.pipeline import read_config
 from newsevents.records import DocError, Document
 
+if TYPE_CHECKING:
+    from newsevents.store import Store
+
+T = TypeVar("T")
 err = Console(stderr=True, soft_wrap=True)  # one line per problem, grep-able
 
 # Options shared by the commands that code articles (documented in docs/cli.md).
@@ -33,6 +39,9 @@ ALLOW_UNDATED = typer.Option(False, "--allow-undated", help="Do not report artic
 SUMMARY = typer.Option(True, "--summary/--no-summary", help="Print the closing summary on "
                        "stderr.")
 PROGRESS = typer.Option(True, "--progress/--no-progress", help="Progress bar.")
+DB = typer.Option(Path("newsevents.duckdb"), "--db", envvar="NEWSEVENTS_DB",
+                  help="The DuckDB store (docs/store.md).")
+VERBOSE = typer.Option(False, "--verbose", "-v", help="Log each step on stderr.")
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 
@@ -73,6 +82,18 @@ def run(coder: Coder, inputs: list[str], report: RunReport, allow_undated: bool,
         progress: bool) -> Iterator[Document]:
     """Code the inputs, showing a progress bar on a terminal; yields coded documents."""
     items = coder.code_inputs(inputs, stdin=sys.stdin, require_date=not allow_undated)
+
+    def counted() -> Iterator[Document]:
+        for item in items:
+            report.add(item)
+            if isinstance(item, Document):
+                yield item
+
+    yield from progress_of(counted(), report, progress)
+
+
+def progress_of(items: Iterator[T], report: RunReport, progress: bool) -> Iterator[T]:
+    """Pass the items through, with a progress bar on a terminal and clean set-up errors."""
     show = progress and err.is_terminal
     with Progress(TextColumn("coding"), BarColumn(), MofNCompleteColumn(),
                   TextColumn("{task.fields[events]} events"), TimeElapsedColumn(),
@@ -80,17 +101,40 @@ def run(coder: Coder, inputs: list[str], report: RunReport, allow_undated: bool,
         task = bar.add_task("coding", total=None, events=0)
         try:
             for item in items:
-                report.add(item)
-                bar.update(task, advance=1, events=report.events)
-                if isinstance(item, Document):
-                    yield item
+                bar.update(task, completed=report.documents + len(report.errors),
+                           events=report.events)
+                yield item
         except NewsEventsError as exc:
             raise fail(str(exc)) from None
 
 
+def open_store(db: Path, read_only: bool = False, config: Path | None = None,
+               window: int | None = None, place: str | None = None) -> Store:
+    """Open the store, or stop with a message that says what to do."""
+    from newsevents.store import Store
+    from newsevents.store.dedup import read_rule
+
+    try:
+        rule = None if read_only else read_rule(config, window, place)
+        return Store(db, read_only=read_only, rule=rule)
+    except NewsEventsError as exc:
+        raise fail(str(exc)) from None
+
+
+def verbose_logging(verbose: bool) -> None:
+    """With --verbose, the library's progress messages go to stderr, one line each."""
+    if verbose:
+        logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+        logging.getLogger("spacy").setLevel(logging.WARNING)
+
+
 def print_summary(report: RunReport) -> None:
-    err.print(f"[bold]{report.documents}[/] documents, [bold]{report.events}[/] events, "
-              f"[bold]{len(report.errors)}[/] problems")
+    stored = ""
+    if report.stored or report.repeats:
+        stored = (f" ({report.documents - report.stored} coded, {report.stored} already in "
+                  f"the store, {report.repeats} repeated)")
+    err.print(f"[bold]{report.documents}[/] documents{stored}, [bold]{report.events}[/] "
+              f"events, [bold]{len(report.errors)}[/] problems")
     for e in report.errors:
         where = e.origin or e.doc_id or "?"
         err.print(f"  [red]{e.stage}[/] {where}: {e.message}")

@@ -404,7 +404,8 @@ class EventCoder:
             cameo_root=m.code[:2], plover=code.plover, plover_mode=code.plover_mode,
             goldstein=code.goldstein, quad_class=code.quad_class, status=status.status,  # type: ignore[arg-type]
             speaker=speaker if status.status != "asserted" else None, location=location,
-            evidence=Evidence(ps.sentence.index, ps.sentence.text, start, end, trigger),
+            evidence=Evidence(ps.sentence.index, ps.sentence.text, start, end, trigger,
+                              trig_start),
             confidence=round(confidence, 2), rule=m.rule, versions=dict(self.versions),
             issues=self.user.issues_in(ps.sentence.text))
         out = [ev]

@@ -1,12 +1,10 @@
-"""Writers for ``extract`` output: JSONL (one event per line) and CSV (flattened columns)."""
+"""Writers of event records: JSONL (one event per line) and CSV (flattened columns)."""
 
 from __future__ import annotations
 
 import csv
 import json
 from typing import IO, Any
-
-from newsevents.records import Event, event_json
 
 CSV_COLUMNS = [
     "event_id", "doc_id", "published", "date", "date_precision", "date_source",
@@ -19,9 +17,9 @@ CSV_COLUMNS = [
 ]
 
 
-def flat_event(ev: Event) -> dict[str, Any]:
+def flat_event(d: dict[str, Any]) -> dict[str, Any]:
+    """One CSV row from an event record (the JSON of docs/records.md)."""
     row: dict[str, Any] = {c: None for c in CSV_COLUMNS}
-    d = event_json(ev)
     for k in ("event_id", "doc_id", "published", "date", "date_precision", "date_source",
               "cameo", "cameo_root", "plover", "plover_mode", "goldstein", "quad_class",
               "status", "confidence", "rule"):
@@ -54,8 +52,9 @@ class EventWriter:
             self._csv = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
             self._csv.writeheader()
 
-    def write(self, ev: Event) -> None:
+    def write(self, record: dict[str, Any]) -> None:
+        """Write one event record (the JSON of docs/records.md)."""
         if self._csv is not None:
-            self._csv.writerow(flat_event(ev))
+            self._csv.writerow(flat_event(record))
         else:
-            self.out.write(json.dumps(event_json(ev), ensure_ascii=False) + "\n")
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -4,7 +4,7 @@ ask, and measure the file.
 A measurement, not a test: it prints figures and checks nothing. It works in a temporary
 directory.
 
-    python bench/store.py [--mentions 1000000] [--runs 5]
+    python bench/store.py [--mentions 1000000] [--runs 5] [--articles 300]
 
 The mentions are made in SQL (seeded, so every run makes the same ones): 400 actor codes,
 the CAMEO codes of our ontology, dates over three years, 2,000 places in 150 countries, one
@@ -12,6 +12,9 @@ mention in twenty not asserted, four mentions per article on average. A quarter 
 repeat an earlier mention from another article (a few days apart at most), as wire copy
 does, so deduplication has work to do. Each mention has a sentence of about 150
 characters. Article bodies are not stored, so the size is that of the event data alone.
+
+Then it codes ``--articles`` synthetic articles (bench/synth.py) twice with one loaded
+coder: into a new store, and with no store, and prints the store's share of the time.
 """
 
 from __future__ import annotations
@@ -22,7 +25,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from synth import make_articles
+
+from newsevents.api import Coder, RunReport
 from newsevents.coding.tables import Ontology
+from newsevents.records import Article
 from newsevents.store import Store
 from newsevents.store.query import Filters, stats_sql
 
@@ -99,10 +106,31 @@ def timed(fn: object, runs: int) -> tuple[float, object]:
     return statistics.median(times), out
 
 
+def ingest_cost(n: int, tmp: Path) -> tuple[float, float, int]:
+    """Seconds to code ``n`` articles with no store, and into a new store; events stored."""
+    articles = [Article(doc_id=a["id"], body=a["text"], published=a["date"])
+                for a in make_articles(n)]
+    coder = Coder()
+    coder.code_text("Police detained two men in Minsk.", "2024-03-07")  # warm up
+    t0 = time.perf_counter()
+    for _ in coder.code_articles(articles):
+        pass
+    bare = time.perf_counter() - t0
+    with Store(tmp / "ingest.duckdb") as store:
+        t0 = time.perf_counter()
+        for _ in coder.code_into(store, articles, RunReport()):
+            pass
+        stored = time.perf_counter() - t0
+        events = store.counts()["mentions"]
+    return bare, stored, events
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mentions", type=int, default=1_000_000)
     ap.add_argument("--runs", type=int, default=5, help="runs of each query (median shown)")
+    ap.add_argument("--articles", type=int, default=300, help="articles coded into a store "
+                    "to time ingest (0: skip)")
     args = ap.parse_args()
     n = args.mentions
     with tempfile.TemporaryDirectory() as tmp:
@@ -126,6 +154,8 @@ def main() -> None:
             page, _ = timed(lambda: store.events(Filters(cameo="19", status=("asserted",)),
                                                  limit=100), args.runs)
             groups = frame.height  # type: ignore[attr-defined]
+        if args.articles:
+            bare, stored, events = ingest_cost(args.articles, Path(tmp))
     sql = stats_sql(Filters(), ["month", "dyad", "root"])[0]
     print("newsevents store")
     print(f"loaded {n:,} mentions in {n // 4 + 1:,} articles: {loaded:.1f} s (SQL, not the "
@@ -141,6 +171,10 @@ def main() -> None:
     print(f"store size: {size / 1e6:.0f} MB; {size / 1e6 * 1_000_000 / n:.0f} MB per million "
           f"mentions ({size / 1e6 * 1_000_000 / c['events']:.0f} MB per million events), "
           f"sentences included, article bodies not")
+    if args.articles:
+        print(f"coding {args.articles} synthetic articles: {bare:.1f} s with no store, "
+              f"{stored:.1f} s into a new store ({events} mentions); the store's share "
+              f"{(stored - bare) / stored:.0%}")
 
 
 if __name__ == "__main__":

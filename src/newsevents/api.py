@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
@@ -86,18 +85,27 @@ class Coder:
         """Code articles into a store, incrementally; yields each article's event records.
 
         An article the store holds already, coded by these versions, is not coded again
-        (unless ``recode``): its stored events are yielded. Documents are written a batch
-        at a time, and the run ends with deduplication (docs/store.md).
+        (unless ``recode``): its stored events are yielded. Articles are yielded in input
+        order; new ones are coded and stored a batch at a time, and the run ends with
+        deduplication (docs/store.md).
         """
         run_id = store.begin_run(command, self.versions)
         seen: set[str] = set()
-        replay: deque[Article] = deque()
+        pending: list[Article | DocError] = []  # in input order, waiting to be coded
 
-        def plan() -> Iterator[Article | DocError]:
-            for item in items:
-                if isinstance(item, DocError):
-                    yield item
-                    continue
+        def code_pending() -> Iterator[tuple[Article, list[dict[str, Any]]]]:
+            coded: list[Document] = []
+            for out in self.pipeline.run(pending):
+                report.add(out)
+                if isinstance(out, Document):
+                    if not out.errors:  # a stage failed on it: not stored, tried next run
+                        coded.append(out)
+                    yield out.article, [event_json(e) for e in out.events]
+            pending.clear()
+            store.put(coded, run_id, self.versions)
+
+        for item in items:
+            if isinstance(item, Article):
                 key = doc_key(item)
                 if key in seen:  # the same article twice in one run: one document
                     report.repeats += 1
@@ -105,30 +113,16 @@ class Coder:
                 seen.add(key)
                 verdict = store.verdict(item, self.versions)
                 if verdict == "stored" and not recode:
-                    replay.append(item)
+                    yield from code_pending()  # what came before it, first
+                    records = store.stored_events(item)
+                    report.add_stored(len(records))
+                    yield item, records
                     continue
                 report.updated += verdict == "updated"
-                yield item
-
-        def replayed() -> Iterator[tuple[Article, list[dict[str, Any]]]]:
-            while replay:
-                article = replay.popleft()
-                records = store.stored_events(article)
-                report.add_stored(len(records))
-                yield article, records
-
-        batch: list[Document] = []
-        for out in self.pipeline.run(plan()):
-            yield from replayed()
-            report.add(out)
-            if isinstance(out, Document):
-                batch.append(out)
-                if len(batch) >= self.pipeline.options.batch_size:
-                    store.put(batch, run_id, self.versions)
-                    batch = []
-                yield out.article, [event_json(e) for e in out.events]
-        yield from replayed()
-        store.put(batch, run_id, self.versions)
+            pending.append(item)
+            if sum(isinstance(p, Article) for p in pending) >= self.pipeline.options.batch_size:
+                yield from code_pending()
+        yield from code_pending()
         store.end_run(run_id, report.counts, report.errors)
 
     def code_inputs(self, inputs: Iterable[str], stdin: IO[str] | None = None,

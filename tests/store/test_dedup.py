@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from newsevents.data import data_path
+from newsevents.errors import SetupError
 from newsevents.store import Store
-from newsevents.store.dedup import DedupRule
+from newsevents.store.dedup import DedupRule, read_rule
 from tests.store.build import GOMEL, VERSIONS, detention, event
 
 
@@ -91,7 +96,10 @@ def test_dedup_is_incremental_and_rule_change_reworks_all(tmp_path: Path) -> Non
         store.deduplicate()
         [ev] = events(store)
         assert ev["num_mentions"] == 2
-    with Store(path) as store:  # back to the default rule
+    with Store(path) as store:  # no rule asked for: the store keeps its own
+        assert store.rule == DedupRule(window_days=5)
+        assert store.deduplicate() == 0
+    with Store(path, rule=DedupRule()) as store:  # back to the default rule
         store.deduplicate()
         assert len(events(store)) == 2
 
@@ -116,3 +124,35 @@ def test_dedup_removed_mentions_remove_their_event(tmp_path: Path) -> None:
         store.put([new], "r2", VERSIONS)
         store.deduplicate()
         assert events(store) == []
+
+
+def test_dedup_read_rule(tmp_path: Path) -> None:
+    assert read_rule(None) is None  # nothing asked: a store keeps its rule
+    assert read_rule(None, window_days=3) == DedupRule(window_days=3, place="country")
+    config = tmp_path / "c.toml"
+    config.write_text("[dedup]\nplace = \"adm1\"\n", encoding="utf-8")
+    assert read_rule(config) == DedupRule(window_days=1, place="adm1")
+    assert read_rule(config, place="none") == DedupRule(window_days=1, place="none")
+    config.write_text("[newsevents]\nbatch_size = 4\n", encoding="utf-8")
+    assert read_rule(config) is None
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("[dedup]\nwindow = 2\n", "unknown [dedup] keys ['window']"),
+    ("[dedup]\nplace = \"city\"\n", "country, adm1, exact, none"),
+    ("[dedup]\nwindow_days = 999\n", "0 to 366"),
+    ("[dedup]\nwindow_days = \"two\"\n", "whole number"),
+])
+def test_dedup_bad_rules_say_what_to_do(tmp_path: Path, text: str, words: str) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(text, encoding="utf-8")
+    with pytest.raises(SetupError, match=re.escape(words)):
+        read_rule(config)
+
+
+def test_dedup_packaged_default_is_the_rule_default() -> None:
+    import tomllib
+
+    table = tomllib.loads(data_path("default.toml").read_text(encoding="utf-8"))["dedup"]
+    assert DedupRule(**table) == DedupRule()
+    assert DedupRule.parse(DedupRule(window_days=4, place="exact").text) == DedupRule(4, "exact")

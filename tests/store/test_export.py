@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from newsevents.data import data_path
+from newsevents.errors import InputError
 from newsevents.export.corpus import export
 from newsevents.export.gdelt import EVENT_COLUMNS, MENTION_COLUMNS
 from newsevents.export.plover import POLECAT_COLUMNS
@@ -120,6 +121,8 @@ def test_export_parquet_partitioned_by_month(store: Store, tmp_path: Path) -> No
     assert months == ["month=2005-01", "month=2024-05"]
     n = duckdb.sql(f"SELECT count(*) FROM read_parquet('{out}/mentions/*/*.parquet')")
     assert n.fetchall() == [(3,)]
+    with pytest.raises(InputError, match="exists already"):  # never mixed with old files
+        export(store, "parquet", out)
 
 
 def test_export_csv_and_jsonl_follow_the_filters(store: Store, tmp_path: Path) -> None:

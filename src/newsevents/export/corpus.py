@@ -85,6 +85,10 @@ def _count(store: Store, table: str, where: str, params: list[Any]) -> int:
 
 
 def _parquet(store: Store, out: Path, where: str, params: list[Any]) -> int:
+    for table in ("events", "mentions"):
+        if (out / table).exists():
+            raise InputError("E043", f"{out / table} exists already; export into a new "
+                                     "directory, or remove it first")
     out.mkdir(parents=True, exist_ok=True)
     for table in ("events", "mentions"):
         sql = (f"SELECT *, {_MONTH} FROM {table} WHERE global_id IN "

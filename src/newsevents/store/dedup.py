@@ -52,6 +52,12 @@ class DedupRule:
         """How the rule is recorded in the store; a different rule rebuilds every event."""
         return f"window_days={self.window_days};place={self.place}"
 
+    @classmethod
+    def parse(cls, text: str) -> DedupRule:
+        """The rule of :attr:`text`."""
+        parts = dict(p.split("=", 1) for p in text.split(";"))
+        return cls(window_days=int(parts["window_days"]), place=parts["place"])
+
     def key_sql(self) -> str:
         """The SQL expression of a mention's key (columns of ``mentions``)."""
         place = {
@@ -66,30 +72,34 @@ class DedupRule:
 
 
 def read_rule(path: Path | None, window_days: int | None = None,
-              place: str | None = None) -> DedupRule:
-    """The rule of a config file's ``[dedup]`` table (defaults where absent), then options."""
+              place: str | None = None) -> DedupRule | None:
+    """The rule the user asks for: options over a config file's ``[dedup]`` table, the
+    packaged defaults for what neither gives. None when neither gives anything: a store then
+    keeps the rule it has."""
     import tomllib
 
     from newsevents.data import data_path
 
-    source = path or data_path("default.toml")
+    table: dict[str, Any] = {}
+    if path is not None:
+        try:
+            table = tomllib.loads(path.read_text(encoding="utf-8")).get("dedup", {})
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise SetupError("E050", f"cannot read config {path}: {exc}") from exc
+        unknown = set(table) - {"window_days", "place"}
+        if unknown:
+            raise SetupError("E051", f"{path}: unknown [dedup] keys {sorted(unknown)}; see "
+                                     "docs/store.md for the keys")
+    options = {"window_days": window_days, "place": place}
+    given = {**table, **{k: v for k, v in options.items() if v is not None}}
+    if not given:
+        return None
+    defaults = tomllib.loads(data_path("default.toml").read_text(encoding="utf-8"))["dedup"]
+    merged = {**defaults, **given}
     try:
-        table = tomllib.loads(source.read_text(encoding="utf-8")).get("dedup", {})
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise SetupError("E050", f"cannot read config {source}: {exc}") from exc
-    unknown = set(table) - {"window_days", "place"}
-    if unknown:
-        raise SetupError("E051", f"{source}: unknown [dedup] keys {sorted(unknown)}; see "
-                                 "docs/store.md for the keys")
-    base = DedupRule()
-    try:
-        return DedupRule(
-            window_days=int(window_days if window_days is not None
-                            else table.get("window_days", base.window_days)),
-            place=str(place if place is not None else table.get("place", base.place)))
+        return DedupRule(window_days=int(merged["window_days"]), place=str(merged["place"]))
     except (TypeError, ValueError) as exc:
-        raise SetupError("E032", f"{source}: [dedup] window_days must be a whole number "
-                                 f"({exc})") from exc
+        raise SetupError("E032", f"[dedup] window_days must be a whole number ({exc})") from exc
 
 
 _REST = [n for n, _ in EVENT_FIELDS]

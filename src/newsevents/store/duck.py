@@ -52,7 +52,8 @@ class Store:
     def __init__(self, path: str | Path, read_only: bool = False,
                  rule: dedup.DedupRule | None = None) -> None:
         self.path = Path(path)
-        self.rule = rule or dedup.DedupRule()
+        self.rule = rule or dedup.DedupRule()  # replaced by the store's own when none is given
+        self._asked = rule
         self._names: dict[str, list[str]] = {}
         if read_only and not self.path.exists():
             raise SetupError("E030", f"no store at {self.path}; run `newsevents extract ... "
@@ -91,7 +92,10 @@ class Store:
                                      "--db file")
 
     def _apply_rule(self) -> None:
+        """Keep the store's rule unless another was asked for; then re-work every event."""
         row = self.one("SELECT value FROM meta WHERE key = 'dedup'")
+        if row and self._asked is None:
+            self.rule = dedup.DedupRule.parse(row[0])
         if row and row[0] == self.rule.text:
             return
         with self.transaction():

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench dashboard lint clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/gazetteer.py
 	$(BIN)/python bench/store.py
+	$(BIN)/python bench/api.py
+
+# The dashboard's built files are in the repository; rebuild them after changing web/.
+dashboard:
+	cd web && npm ci && npm run build
 
 clean:
 	rm -rf $(VENV) demo.duckdb demo-events.jsonl

@@ -225,3 +225,13 @@ def test_cli_store_missing_store_is_a_clean_error(tmp_path: Path) -> None:
         proc = cli(command, db=tmp_path / "none.duckdb")
         assert proc.returncode == 2 and "no store at" in proc.stderr, proc.stderr
         assert not (tmp_path / "none.duckdb").exists()
+
+
+@pytest.mark.parametrize(("args", "words"), [
+    (["serve"], "no store at"),
+    (["serve", "--api-key", "k"], "--api-key guards writing"),
+])
+def test_cli_serve_set_up_errors_are_clean(tmp_path: Path, args: list[str], words: str) -> None:
+    proc = cli(*args, db=tmp_path / "none.duckdb")
+    assert proc.returncode == 2 and words in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr

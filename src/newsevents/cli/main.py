@@ -12,6 +12,7 @@ from newsevents.cli.explain import explain
 from newsevents.cli.export import export
 from newsevents.cli.extract import extract
 from newsevents.cli.query import query, stats
+from newsevents.cli.serve import serve
 from newsevents.cli.show import show
 from newsevents.cli.sql import sql
 from newsevents.cli.stages import stages
@@ -28,6 +29,7 @@ app.command()(stats)
 app.command()(sql)
 app.command()(export)
 app.command()(dedup)
+app.command()(serve)
 app.command()(stages)
 app.add_typer(actors.app, name="actors")
 

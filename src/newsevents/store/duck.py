@@ -103,6 +103,13 @@ class Store:
                 dedup.rekey(self.con)
             self.con.execute("INSERT OR REPLACE INTO meta VALUES ('dedup', ?)", [self.rule.text])
 
+    def reader(self) -> Store:
+        """A view of this store on its own cursor, for one thread (the server's requests)."""
+        view = Store.__new__(Store)
+        view.path, view.rule, view._asked, view._names = self.path, self.rule, self._asked, {}
+        view.con = self.con.cursor()
+        return view
+
     def close(self) -> None:
         self.con.close()
 

@@ -1,0 +1,1 @@
+"""The HTTP API and the dashboard over the store (``newsevents serve``; docs/serve.md)."""

@@ -32,6 +32,10 @@ def _dicts(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
 
+def _marks(values: list[Any]) -> str:
+    return ", ".join("?" * len(values))
+
+
 def plain(row: dict[str, Any]) -> dict[str, Any]:
     return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()}
 
@@ -43,16 +47,27 @@ def event_page(store: Store, filters: Filters, mentions: bool, limit: int, offse
     table = "mentions" if mentions else "events"
     total = store.one(f"SELECT count(*) FROM {table} WHERE {where}", params)
     cols = MENTION_PAGE_COLUMNS if mentions else PAGE_COLUMNS
-    mention = "e" if mentions else "m"
-    join = "" if mentions else "JOIN mentions m ON m.event_id = e.first_mention"
-    rows = _dicts(store, f"""
-        SELECT {cols}, {mention}.doc_id, {mention}.sentence_index, {mention}.trigger,
-               s.text AS sentence
-        FROM (SELECT * FROM {table} WHERE {where}) e {join}
-        LEFT JOIN sentences s ON s.doc_key = {mention}.doc_key
-             AND s.sentence_index = {mention}.sentence_index
-        ORDER BY e.day NULLS LAST, e.global_id{", e.event_id" if mentions else ""}
-        LIMIT ? OFFSET ?""", [*params, limit, offset])
+    keys = ["day", "global_id", *(["event_id"] if mentions else [])]
+    rows = _dicts(store, f"SELECT {cols}, {'e.event_id' if mentions else 'e.first_mention'} "
+                         f"AS mention FROM {table} e WHERE {where} "
+                         f"ORDER BY {' NULLS LAST, '.join(keys)} LIMIT ? OFFSET ?",
+                  [*params, limit, offset])
+    # then the evidence of the page's mentions only: lookups by id, not joins on every row
+    evidence: dict[str, dict[str, Any]] = {}
+    if rows:
+        ids = [r["mention"] for r in rows]
+        told = _dicts(store, f"SELECT event_id, doc_key, doc_id, sentence_index, trigger "
+                             f"FROM mentions WHERE event_id IN ({_marks(ids)})", ids)
+        docs = sorted({m["doc_key"] for m in told})
+        text = {(d, i): t for d, i, t in store.query(
+            f"SELECT doc_key, sentence_index, text FROM sentences WHERE doc_key IN "
+            f"({_marks(docs)})", docs)} if docs else {}
+        evidence = {m["event_id"]: {**m, "sentence": text.get((m["doc_key"],
+                                                                m["sentence_index"]))}
+                    for m in told}
+    for r in rows:
+        best = evidence.get(r.pop("mention"), {})
+        r.update({k: best.get(k) for k in ("doc_id", "sentence_index", "trigger", "sentence")})
     return (int(total[0]) if total else 0), [plain(r) for r in rows]
 
 

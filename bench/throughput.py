@@ -1,6 +1,15 @@
-"""Throughput of ``extract`` against the raw spaCy pipeline, and peak memory.
+"""Throughput of ``extract`` against the raw spaCy pipeline, scaling with workers, and
+peak memory as the corpus grows.
 
-    .venv/bin/python bench/throughput.py [--articles 300] [--batch-size 32] [--json out.json]
+    .venv/bin/python bench/throughput.py [--articles 300] [--batch-size 32] [--workers N]
+                                         [--memory 500,5000] [--json out.json]
+
+Phases: raw spaCy (one process, the full pipeline); extract in one process (with the time
+of each stage); extract with ``--workers`` processes (default: one per core), which is
+what ``newsevents extract`` does by default; and, for each corpus size of ``--memory``,
+the whole ``extract`` path (articles generated one at a time, coded by the workers, stored
+in a new store) with the peak memory of the process and all its workers together,
+sampled every 50 ms from /proc.
 
 The parent process only generates the corpus (to count words), orchestrates and
 prints. Each measured phase runs in a fresh child process (this script again,
@@ -46,6 +55,51 @@ def peak_rss_mb() -> float:
     return kib / 1024
 
 
+def tree_rss_mb(pid: int | None = None) -> float:
+    """Resident memory of a process and all its descendants now (Linux /proc), in MB."""
+    pid = pid or os.getpid()
+    total = 0
+    todo = [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status", encoding="ascii") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except (OSError, ValueError):
+            continue
+    return total / 1024
+
+
+class TreePeak:
+    """The peak of :func:`tree_rss_mb`, sampled in a thread."""
+
+    def __init__(self, every: float = 0.05) -> None:
+        import threading
+
+        self.peak, self.every = 0.0, every
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self.stop.is_set():
+            self.peak = max(self.peak, tree_rss_mb())
+            self.stop.wait(self.every)
+
+    def __enter__(self) -> TreePeak:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        self.thread.join()
+        self.peak = max(self.peak, tree_rss_mb())
+
+
 def count_words(articles: list[dict[str, str]]) -> int:
     return sum(len(a["text"].split()) for a in articles)
 
@@ -75,14 +129,16 @@ def phase_raw(articles: list[dict[str, str]], batch_size: int) -> dict[str, Any]
             "rss_after_load_mb": rss_loaded}
 
 
-def phase_extract(articles: list[dict[str, str]], batch_size: int) -> dict[str, Any]:
-    """newsevents ``Coder.code_articles`` over the same articles (all stages)."""
+def phase_extract(articles: list[dict[str, str]], batch_size: int, workers: int
+                  ) -> dict[str, Any]:
+    """newsevents ``Coder.code_articles`` over the same articles (all stages), in this
+    process (``workers`` 1, with the time of each stage) or in worker processes."""
     t0 = time.perf_counter()
     from newsevents.api import Coder
     from newsevents.pipeline import Options
     from newsevents.records import Article, DocError
 
-    coder = Coder(Options(batch_size=batch_size))
+    coder = Coder(Options(batch_size=batch_size), workers=workers)
     coder.code_text(WARM_UP, WARM_UP_DATE)
     startup = time.perf_counter() - t0
     rss_loaded = peak_rss_mb()
@@ -91,18 +147,57 @@ def phase_extract(articles: list[dict[str, str]], batch_size: int) -> dict[str, 
     t_kb = time.perf_counter()
     KnowledgeBase()
     kb_load = time.perf_counter() - t_kb
-    stage_seconds = time_stages(coder.pipeline)
-    log(f"extract: Coder ready in {startup:.2f} s; coding {len(articles)} articles")
-    t0 = time.perf_counter()
-    out = list(coder.code_articles(
-        Article(doc_id=a["id"], body=a["text"], published=a["date"]) for a in articles))
-    seconds = time.perf_counter() - t0
+    stage_seconds = time_stages(coder.pipeline) if workers == 1 else {}
+    coder.start()
+    # the workers' warm-up: their first batch is not what is measured
+    list(coder.code_articles(Article(doc_id=f"w{i}", body=WARM_UP, published=WARM_UP_DATE)
+                             for i in range(batch_size * workers)))
+    log(f"extract: Coder ready in {startup:.2f} s; coding {len(articles)} articles with "
+        f"{workers} worker{'s' if workers > 1 else ''}")
+    with TreePeak() as mem:
+        t0 = time.perf_counter()
+        out = list(coder.code_articles(
+            Article(doc_id=a["id"], body=a["text"], published=a["date"]) for a in articles))
+        seconds = time.perf_counter() - t0
+    coder.close()
     docs = [d for d in out if not isinstance(d, DocError)]
     errors = sum(1 for d in out if isinstance(d, DocError)) + sum(len(d.errors) for d in docs)
     return {"startup_s": startup, "seconds": seconds, "documents": len(docs),
             "events": sum(len(d.events) for d in docs), "errors": errors,
             "rss_after_load_mb": rss_loaded, "kb_load_s": kb_load,
-            "stage_seconds": dict(stage_seconds)}
+            "stage_seconds": dict(stage_seconds), "workers": workers,
+            "tree_peak_mb": mem.peak}
+
+
+def phase_memory(n_articles: int, batch_size: int, workers: int) -> dict[str, Any]:
+    """The whole extract path over ``n_articles`` generated one batch at a time: coded by
+    the workers into a new store, the records streamed out and dropped."""
+    import tempfile
+
+    from newsevents.api import Coder, RunReport
+    from newsevents.pipeline import Options
+    from newsevents.records import Article
+    from newsevents.store import Store
+
+    def stream() -> Any:
+        for start in range(0, n_articles, 100):  # never the whole corpus in memory
+            for i, a in enumerate(make_articles(min(100, n_articles - start),
+                                                seed=SEED + start)):
+                yield Article(doc_id=f"m{start + i}", body=a["text"], published=a["date"])
+
+    with tempfile.TemporaryDirectory() as tmp, TreePeak() as mem:
+        coder = Coder(Options(batch_size=batch_size), workers=workers)
+        coder.start()
+        log(f"memory: coding {n_articles} articles with {workers} workers into a store")
+        t0 = time.perf_counter()
+        events = 0
+        with Store(Path(tmp) / "m.duckdb") as store:
+            for _, records in coder.code_into(store, stream(), RunReport()):
+                events += len(records)
+        seconds = time.perf_counter() - t0
+        coder.close()
+    return {"seconds": seconds, "documents": n_articles, "events": events,
+            "tree_peak_mb": mem.peak, "workers": workers}
 
 
 class _Timed:
@@ -138,14 +233,19 @@ def time_stages(pipeline: Any) -> dict[str, float]:
     return table
 
 
-def run_phase(phase: str, n_articles: int, batch_size: int) -> int:
-    articles = make_articles(n_articles, seed=SEED)
+def run_phase(phase: str, n_articles: int, batch_size: int, workers: int) -> int:
     # anything the libraries print must not get mixed into the JSON on stdout
     with contextlib.redirect_stdout(sys.stderr):
+        if phase == "memory":
+            result = phase_memory(n_articles, batch_size, workers)
+            result.update(phase=phase, articles=n_articles, peak_rss_mb=peak_rss_mb())
+            print(json.dumps(result), file=sys.__stdout__)
+            return 0
+        articles = make_articles(n_articles, seed=SEED)
         if phase == "raw":
             result = phase_raw(articles, batch_size)
         else:
-            result = phase_extract(articles, batch_size)
+            result = phase_extract(articles, batch_size, workers)
     result.update(phase=phase, articles=len(articles), words=count_words(articles),
                   peak_rss_mb=peak_rss_mb())
     print(json.dumps(result))
@@ -155,9 +255,10 @@ def run_phase(phase: str, n_articles: int, batch_size: int) -> int:
 # --- parent: orchestrate and report ------------------------------------------------------
 
 
-def spawn(phase: str, n_articles: int, batch_size: int) -> dict[str, Any]:
+def spawn(phase: str, n_articles: int, batch_size: int, workers: int = 1) -> dict[str, Any]:
     cmd = [sys.executable, os.path.abspath(__file__), "--phase", phase,
-           "--articles", str(n_articles), "--batch-size", str(batch_size)]
+           "--articles", str(n_articles), "--batch-size", str(batch_size),
+           "--workers", str(workers)]
     log(f"phase {phase}: starting a fresh process")
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, text=True, check=False)
     if proc.returncode != 0:
@@ -209,9 +310,12 @@ def compare_with_baseline(ratio: float) -> list[str]:
 
 
 def report(info: dict[str, Any], n_articles: int, words: int, batch_size: int,
-           raw: dict[str, Any], ext: dict[str, Any]) -> dict[str, Any]:
-    raw_rates, ext_rates = rates(raw), rates(ext)
+           raw: dict[str, Any], ext: dict[str, Any], par: dict[str, Any],
+           memory: list[dict[str, Any]]) -> dict[str, Any]:
+    raw_rates, ext_rates, par_rates = rates(raw), rates(ext), rates(par)
     ratio = ext_rates["articles_per_s"] / raw_rates["articles_per_s"]
+    par_ratio = par_rates["articles_per_s"] / raw_rates["articles_per_s"]
+    scaling = par_rates["articles_per_s"] / ext_rates["articles_per_s"]
     events_per_article = ext["events"] / max(ext["documents"], 1)
     lines = [
         "newsevents throughput: extract vs raw spaCy",
@@ -224,13 +328,19 @@ def report(info: dict[str, Any], n_articles: int, words: int, batch_size: int,
         f"{'':<10} {'seconds':>9} {'articles/s':>11} {'words/s':>9} "
         f"{'RSS loaded MB':>14} {'peak RSS MB':>12}",
     ]
-    for name, r, rr in (("raw spaCy", raw, raw_rates), ("extract", ext, ext_rates)):
+    w = par["workers"]
+    for name, r, rr in (("raw spaCy", raw, raw_rates), ("extract 1", ext, ext_rates),
+                        (f"extract {w}", par, par_rates)):
+        peak = r.get("tree_peak_mb") if r is par else r["peak_rss_mb"]
         lines.append(f"{name:<10} {r['seconds']:>9.2f} {rr['articles_per_s']:>11.2f} "
                      f"{rr['words_per_s']:>9.0f} {r['rss_after_load_mb']:>14.0f} "
-                     f"{r['peak_rss_mb']:>12.0f}")
+                     f"{peak:>12.0f}")
     lines += [
+        "(extract N: N worker processes; its peak is of the process and its workers)",
         "",
-        f"ratio extract/raw spaCy throughput: {ratio:.2f}",
+        f"ratio extract/raw spaCy throughput: {par_ratio:.2f} with {w} workers "
+        f"(newsevents extract's default here); {ratio:.2f} in one process",
+        f"scaling from 1 to {w} workers: {scaling:.2f}x",
         f"events per article: {events_per_article:.2f} ({ext['events']} events, "
         f"{ext['errors']} document errors)",
         f"start-up: extract {ext['startup_s']:.2f} s (Coder() + 1 warm-up text); "
@@ -245,6 +355,12 @@ def report(info: dict[str, Any], n_articles: int, words: int, batch_size: int,
             lines.append(f"actor resolution: {stages['actors'] / total:.1%} of extract's "
                          f"time; knowledge base load {ext['kb_load_s'] * 1000:.0f} ms")
     lines += compare_with_baseline(ratio)
+    if memory:
+        lines += ["", f"peak memory of extract (process and {memory[0]['workers']} workers, "
+                      "into a store) as the corpus grows:"]
+        lines += [f"  {m['articles']:>6} articles: {m['tree_peak_mb']:.0f} MB "
+                  f"({m['articles'] / m['seconds']:.1f} articles/s, {m['events']} events)"
+                  for m in memory]
     print("\n".join(lines))
     return {
         "machine": info,
@@ -252,7 +368,11 @@ def report(info: dict[str, Any], n_articles: int, words: int, batch_size: int,
         "batch_size": batch_size,
         "raw_spacy": {**raw, **raw_rates},
         "extract": {**ext, **ext_rates},
+        "extract_workers": {**par, **par_rates},
         "ratio_extract_over_raw": ratio,
+        "ratio_workers_over_raw": par_ratio,
+        "scaling": scaling,
+        "memory": memory,
         "events_per_article": events_per_article,
     }
 
@@ -261,23 +381,30 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Throughput of extract vs raw spaCy, and memory.")
     ap.add_argument("--articles", type=int, default=300, help="corpus size (default 300)")
     ap.add_argument("--batch-size", type=int, default=32, help="spaCy batch size (default 32)")
+    ap.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                    help="worker processes of the parallel phases (default: one per core)")
+    ap.add_argument("--memory", default="500,5000", help="corpus sizes of the memory "
+                    "phase, comma-separated (default 500,5000; empty: skip)")
     ap.add_argument("--json", metavar="PATH", help="also write the results as JSON to PATH")
-    ap.add_argument("--phase", choices=("raw", "extract"), help=argparse.SUPPRESS)
+    ap.add_argument("--phase", choices=("raw", "extract", "memory"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    if args.articles < 1 or args.batch_size < 1:
-        ap.error("--articles and --batch-size must be at least 1")
+    if args.articles < 1 or args.batch_size < 1 or args.workers < 1:
+        ap.error("--articles, --batch-size and --workers must be at least 1")
     if args.phase:
-        return run_phase(args.phase, args.articles, args.batch_size)
+        return run_phase(args.phase, args.articles, args.batch_size, args.workers)
 
     info = machine_info()
     words = count_words(make_articles(args.articles, seed=SEED))
     log(f"corpus: {args.articles} articles, {words} words")
     raw = spawn("raw", args.articles, args.batch_size)
     ext = spawn("extract", args.articles, args.batch_size)
-    for r in (raw, ext):
+    par = spawn("extract", args.articles, args.batch_size, args.workers)
+    for r in (raw, ext, par):
         if r["words"] != words:  # the generator must be deterministic across processes
             raise SystemExit(f"bench: corpus differs in phase {r['phase']}")
-    results = report(info, args.articles, words, args.batch_size, raw, ext)
+    memory = [spawn("memory", int(n), args.batch_size, args.workers)
+              for n in args.memory.split(",") if n.strip()]
+    results = report(info, args.articles, words, args.batch_size, raw, ext, par, memory)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
             json.dump(results, f, indent=2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, TypeVar, cast
 
 from newsevents.ingest import read_inputs
 from newsevents.ingest.readers import check_date, content_id
@@ -20,6 +20,9 @@ from newsevents.store.rows import doc_key
 
 if TYPE_CHECKING:
     from newsevents.store.duck import Store
+    from newsevents.workers import WorkerPool
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -59,11 +62,69 @@ class RunReport:
                 "events": self.events}
 
 
-class Coder:
-    """A loaded pipeline. Loading takes a few seconds; reuse one Coder for many articles."""
+@dataclass(frozen=True)
+class _Stored:
+    """An article the store holds already: it passes through the pipeline uncoded."""
 
-    def __init__(self, options: Options | None = None) -> None:
+    article: Article
+
+
+class RecentKeys:
+    """The last ``size`` keys seen: repeats of an article not yet stored are found here,
+    older ones by the store, so memory stays flat however long the input is."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self.size = size
+        self.keys: dict[str, None] = {}
+
+    def add(self, key: str) -> bool:
+        """Record the key; False when it was seen already."""
+        if key in self.keys:
+            return False
+        self.keys[key] = None
+        if len(self.keys) > self.size:
+            del self.keys[next(iter(self.keys))]
+        return True
+
+
+class Coder:
+    """A loaded pipeline. Loading takes a few seconds; reuse one Coder for many articles.
+
+    With ``workers`` > 1, articles are coded in that many worker processes forked from this
+    one (:mod:`newsevents.workers`); results still come in input order. Close the Coder (or
+    use it in a ``with`` block) to stop them.
+    """
+
+    def __init__(self, options: Options | None = None, workers: int = 1) -> None:
         self.pipeline = Pipeline(options)
+        self.workers = max(1, workers)
+        self._pool: WorkerPool | None = None
+
+    def __enter__(self) -> Coder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        """Start the worker processes now (before this process opens files or threads that
+        forked workers should not inherit)."""
+        if self.workers > 1 and self._pool is None:
+            from newsevents.workers import WorkerPool
+
+            self._pool = WorkerPool(self.pipeline, self.workers)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    def _run(self, items: Iterable[Article | T]) -> Iterator[Document | T]:
+        if self.workers == 1:
+            return self.pipeline.run(items)
+        self.start()
+        assert self._pool is not None
+        return self._pool.run(items)
 
     @property
     def versions(self) -> dict[str, str]:
@@ -77,7 +138,7 @@ class Coder:
         return self.pipeline.code_one(article)
 
     def code_articles(self, items: Iterable[Article | DocError]) -> Iterator[Document | DocError]:
-        return self.pipeline.run(items)
+        return self._run(items)
 
     def code_into(self, store: Store, items: Iterable[Article | DocError], report: RunReport,
                   recode: bool = False, command: str = ""
@@ -86,46 +147,45 @@ class Coder:
 
         An article the store holds already, coded by these versions, is not coded again
         (unless ``recode``): its stored events are yielded. Articles are yielded in input
-        order; new ones are coded and stored a batch at a time, and the run ends with
-        deduplication (docs/store.md).
+        order; new ones are coded (by the workers, if any) and stored a batch at a time,
+        and the run ends with deduplication (docs/store.md).
         """
         run_id = store.begin_run(command, self.versions)
-        seen: set[str] = set()
-        pending: list[Article | DocError] = []  # in input order, waiting to be coded
+        recent = RecentKeys()
 
-        def code_pending() -> Iterator[tuple[Article, list[dict[str, Any]]]]:
-            coded: list[Document] = []
-            for out in self.pipeline.run(pending):
-                report.add(out)
-                if isinstance(out, Document):
-                    if not out.errors:  # a stage failed on it: not stored, tried next run
-                        coded.append(out)
-                    yield out.article, [event_json(e) for e in out.events]
-            pending.clear()
-            store.put(coded, run_id, self.versions)
+        def plan() -> Iterator[Article | DocError | _Stored]:
+            for item in items:
+                if isinstance(item, Article):
+                    if not recent.add(doc_key(item)):  # twice in one run: one document
+                        report.repeats += 1
+                        continue
+                    verdict = store.verdict(item, self.versions)
+                    if verdict == "stored" and not recode:
+                        yield _Stored(item)
+                        continue
+                    report.updated += verdict == "updated"
+                yield item
 
-        for item in items:
-            if isinstance(item, Article):
-                key = doc_key(item)
-                if key in seen:  # the same article twice in one run: one document
-                    report.repeats += 1
-                    continue
-                seen.add(key)
-                verdict = store.verdict(item, self.versions)
-                if verdict == "stored" and not recode:
-                    yield from code_pending()  # what came before it, first
-                    records = store.stored_events(item)
-                    report.add_stored(len(records))
-                    yield item, records
-                    continue
-                report.updated += verdict == "updated"
-            pending.append(item)
-            if sum(isinstance(p, Article) for p in pending) >= self.pipeline.options.batch_size:
-                yield from code_pending()
-        yield from code_pending()
+        batch: list[Document] = []
+        coded = cast("Iterator[Document | DocError | _Stored]", self._run(plan()))
+        for out in coded:
+            if isinstance(out, _Stored):
+                records = store.stored_events(out.article)
+                report.add_stored(len(records))
+                yield out.article, records
+                continue
+            report.add(out)
+            if isinstance(out, Document):
+                if not out.errors:  # a stage failed on it: not stored, tried next run
+                    batch.append(out)
+                if len(batch) >= self.pipeline.options.batch_size:
+                    store.put(batch, run_id, self.versions)
+                    batch = []
+                yield out.article, [event_json(e) for e in out.events]
+        store.put(batch, run_id, self.versions)
         store.end_run(run_id, report.counts, report.errors)
 
     def code_inputs(self, inputs: Iterable[str], stdin: IO[str] | None = None,
                     require_date: bool = True) -> Iterator[Document | DocError]:
         """Read and code files, directories, or ``-`` (JSONL on stdin)."""
-        return self.pipeline.run(read_inputs(inputs, stdin=stdin, require_date=require_date))
+        return self._run(read_inputs(inputs, stdin=stdin, require_date=require_date))

@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from newsevents.actors.kb import KnowledgeBase
 from newsevents.actors.resolve import ActorResolver
@@ -35,6 +35,7 @@ from newsevents.records import Article, DocError, Document
 from newsevents.time import TimeFinder
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Stage(Protocol):
@@ -132,11 +133,12 @@ class Pipeline:
         coder: EventCoder = self.stages[-1]
         return dict(coder.versions)
 
-    def run(self, items: Iterable[Article | DocError]) -> Iterator[Document | DocError]:
-        """Code articles in batches; errors from ingest pass through in order."""
+    def run(self, items: Iterable[Article | T]) -> Iterator[Document | T]:
+        """Code articles in batches; anything else (errors from ingest, articles the store
+        holds already) passes through, in order."""
         batch: list[Document] = []
         for item in items:
-            if isinstance(item, DocError):
+            if not isinstance(item, Article):
                 yield from self._flush(batch)
                 batch = []
                 yield item

@@ -21,6 +21,7 @@ from newsevents.cli.common import (
     PROGRESS,
     STATEMENTS,
     SUMMARY,
+    WORKERS,
     check_inputs,
     exit_code,
     load_coder,
@@ -40,10 +41,11 @@ def analyze(
     allow_undated: bool = ALLOW_UNDATED,
     summary: bool = SUMMARY,
     progress: bool = PROGRESS,
+    workers: int = WORKERS,
 ) -> None:
     """Analyse articles: one JSON document per line."""
     check_inputs(inputs)
-    coder = load_coder(dictionary, statements, config, actors)
+    coder = load_coder(dictionary, statements, config, actors, workers)
     report = RunReport()
     stream: IO[str] = out.open("w", encoding="utf-8") if out else sys.stdout
     try:
@@ -52,6 +54,7 @@ def analyze(
     finally:
         if out:
             stream.close()
+        coder.close()
     if summary:
         print_summary(report)
     raise typer.Exit(exit_code(report))

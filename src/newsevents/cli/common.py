@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
@@ -42,6 +43,8 @@ PROGRESS = typer.Option(True, "--progress/--no-progress", help="Progress bar.")
 DB = typer.Option(Path("newsevents.duckdb"), "--db", envvar="NEWSEVENTS_DB",
                   help="The DuckDB store (docs/store.md).")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Log each step on stderr.")
+WORKERS = typer.Option(os.cpu_count() or 1, "--workers", "-w", help="Worker processes that "
+                       "code articles (default: one per core; 1: none, code in this process).")
 EXIT_OK, EXIT_FAILURES, EXIT_USAGE = 0, 1, 2
 
 
@@ -51,7 +54,8 @@ def fail(message: str) -> typer.Exit:
 
 
 def load_coder(dictionaries: list[Path] | None = None, statements: bool = False,
-               config: Path | None = None, actors: list[Path] | None = None) -> Coder:
+               config: Path | None = None, actors: list[Path] | None = None,
+               workers: int = 1) -> Coder:
     for p in [*(dictionaries or []), *([config] if config else []), *(actors or [])]:
         if not p.exists():
             raise fail(f"file {p} does not exist")
@@ -64,8 +68,12 @@ def load_coder(dictionaries: list[Path] | None = None, statements: bool = False,
         options = replace(base, dictionaries=base.dictionaries + tuple(dictionaries or ()),
                           actor_dirs=base.actor_dirs + tuple(actors or ()),
                           statements=statements or base.statements)
+        if workers < 1:
+            raise fail(f"--workers must be 1 or more, not {workers}")
         with err.status("loading the pipeline ...", spinner="dots"):
-            return Coder(options)
+            coder = Coder(options, workers=workers)
+            coder.start()
+            return coder
     except NewsEventsError as exc:
         raise fail(str(exc)) from None
 

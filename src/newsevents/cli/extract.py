@@ -16,13 +16,17 @@ from newsevents.cli.common import (
     CONFIG,
     DB,
     DICTIONARY,
+    EXIT_FAILURES,
+    EXIT_OK,
     INPUTS,
     OUT,
     PROGRESS,
     STATEMENTS,
     SUMMARY,
     VERBOSE,
+    WORKERS,
     check_inputs,
+    err,
     error_json,
     exit_code,
     fail,
@@ -61,6 +65,11 @@ def extract(
     summary: bool = SUMMARY,
     progress: bool = PROGRESS,
     verbose: bool = VERBOSE,
+    workers: int = WORKERS,
+    engine: str = typer.Option("local", "--engine", help="local, or spark: code on Spark "
+                               "and write Parquet to the --out directory (docs/spark.md)."),
+    spark_master: str | None = typer.Option(None, "--spark-master", help="The Spark master "
+                                            "(default: spark-submit's, else local[*])."),
 ) -> None:
     """Code articles into the store and print their events, one per line.
 
@@ -68,12 +77,19 @@ def extract(
     """
     if fmt not in ("jsonl", "csv"):
         raise fail(f"--format must be jsonl or csv, not {fmt!r}")
+    if engine == "spark":
+        raise typer.Exit(spark_extract(inputs, out, dictionary, statements, config, actors,
+                                       allow_undated, spark_master, summary))
+    if engine != "local":
+        raise fail(f"--engine must be local or spark, not {engine!r}")
     check_inputs(inputs)
     verbose_logging(verbose)
-    store = None if no_db else open_store(db, config=config, window=dedup_window,
-                                          place=dedup_place)
+    # the workers are forked before the store is opened: they inherit no open database
+    coder = load_coder(dictionary, statements, config, actors, workers)
+    store = None
     try:
-        coder = load_coder(dictionary, statements, config, actors)
+        if not no_db:
+            store = open_store(db, config=config, window=dedup_window, place=dedup_place)
         report = RunReport()
         stream: IO[str] = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
         try:
@@ -95,6 +111,7 @@ def extract(
     finally:
         if store is not None:
             store.close()
+        coder.close()
     if report_path:
         report_path.write_text(json.dumps({
             "documents": report.documents, "events": report.events, **report.counts,
@@ -102,3 +119,27 @@ def extract(
     if summary:
         print_summary(report)
     raise typer.Exit(exit_code(report))
+
+
+def spark_extract(inputs: list[str], out: Path | None, dictionary: list[Path],
+                  statements: bool, config: Path | None, actors: list[Path],
+                  allow_undated: bool, master: str | None, summary: bool) -> int:
+    """``extract --engine spark``: Parquet in ``out``, a summary on stderr; the exit code."""
+    if not inputs:
+        raise fail("no input given: name JSONL or Parquet files or directories (paths or "
+                   "URIs Spark reads)")
+    if out is None:
+        raise fail("--engine spark writes Parquet to a directory: give it with --out DIR")
+    try:
+        import pyspark  # noqa: F401
+    except ImportError:
+        raise fail("the Spark engine needs pyspark: pip install 'newsevents[spark]'") from None
+    from newsevents import spark
+
+    coder = load_coder(dictionary, statements, config, actors)  # checks the set-up first
+    counts = spark.run(inputs, str(out), coder.pipeline.options,
+                       require_date=not allow_undated, master=master or "local[*]")
+    if summary:
+        err.print(f"[bold]{counts['documents']}[/] documents, [bold]{counts['events']}[/] "
+                  f"events, [bold]{counts['errors']}[/] problems (listed in {out}/errors)")
+    return EXIT_FAILURES if counts["errors"] else EXIT_OK

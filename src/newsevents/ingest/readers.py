@@ -103,7 +103,8 @@ def read_text_file(path: Path, require_date: bool = True) -> Iterator[Item]:
     yield from _make_article(doc_id, body, date, origin, require_date)
 
 
-def _jsonl_record(obj: Any, origin: str, require_date: bool) -> Iterator[Item]:
+def read_record(obj: Any, origin: str, require_date: bool = True) -> Iterator[Item]:
+    """One article from a JSONL object or a table row: {"id", "text", "date", ...}."""
     if not isinstance(obj, dict):
         yield DocError("ingest", "a JSONL line must be an object with a \"text\" field",
                        None, origin)
@@ -132,7 +133,7 @@ def read_jsonl_stream(lines: Iterable[str], name: str, require_date: bool = True
             yield DocError("ingest", f"malformed JSON ({exc.msg} at column {exc.colno})",
                            None, origin)
             continue
-        yield from _jsonl_record(obj, origin, require_date)
+        yield from read_record(obj, origin, require_date)
 
 
 def read_jsonl_file(path: Path, require_date: bool = True) -> Iterator[Item]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,6 +40,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DOCUMENT_ORDER = "m.doc_key, m.ordinal"
+# DuckDB's cache and working memory; more for stores of many millions of mentions
+MEMORY_LIMIT = os.environ.get("NEWSEVENTS_DUCKDB_MEMORY", "512MB")
 Verdict = Literal["new", "stored", "recode", "updated"]
 
 
@@ -62,7 +65,10 @@ class Store:
             raise SetupError("E030", f"the folder of the store {self.path} does not exist; "
                                      "create it, or pass another --db path")
         try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
+            # DuckDB caches table blocks up to its memory limit (by default most of the
+            # machine's memory); a bounded cache keeps a long run's memory flat
+            self.con = duckdb.connect(str(self.path), read_only=read_only,
+                                      config={"memory_limit": MEMORY_LIMIT})
         except duckdb.Error as exc:
             raise SetupError("E030", f"cannot open the store {self.path}: {exc}. Is another "
                                      "process writing to it? Wait for it, or pass another "

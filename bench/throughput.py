@@ -56,16 +56,18 @@ def peak_rss_mb() -> float:
 
 
 def tree_rss_mb(pid: int | None = None) -> float:
-    """Resident memory of a process and all its descendants now (Linux /proc), in MB."""
+    """Memory of a process and all its descendants now, in MB: the sum of their proportional
+    set sizes (Linux /proc/PID/smaps_rollup), so pages the forked workers share with their
+    parent count once, not once per process."""
     pid = pid or os.getpid()
     total = 0
     todo = [pid]
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/status", encoding="ascii") as f:
+            with open(f"/proc/{p}/smaps_rollup", encoding="ascii") as f:
                 for line in f:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith("Pss:"):
                         total += int(line.split()[1])
             for task in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{task}/children", encoding="ascii") as f:
@@ -336,7 +338,7 @@ def report(info: dict[str, Any], n_articles: int, words: int, batch_size: int,
                      f"{rr['words_per_s']:>9.0f} {r['rss_after_load_mb']:>14.0f} "
                      f"{peak:>12.0f}")
     lines += [
-        "(extract N: N worker processes; its peak is of the process and its workers)",
+        "(extract N: N worker processes; its peak is the PSS of the process and its workers)",
         "",
         f"ratio extract/raw spaCy throughput: {par_ratio:.2f} with {w} workers "
         f"(newsevents extract's default here); {ratio:.2f} in one process",

@@ -235,3 +235,30 @@ def test_cli_serve_set_up_errors_are_clean(tmp_path: Path, args: list[str], word
     proc = cli(*args, db=tmp_path / "none.duckdb")
     assert proc.returncode == 2 and words in proc.stderr, proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_cli_extract_prints_when_the_default_store_is_busy(tmp_path: Path) -> None:
+    """Another process writing ./newsevents.duckdb: the default store is skipped with a
+    warning and the events are still printed; a store named with --db must open."""
+    holder = subprocess.Popen([sys.executable, "-c", "import duckdb, sys, time; "
+                               "c = duckdb.connect('newsevents.duckdb'); print('held'); "
+                               "sys.stdout.flush(); time.sleep(120)"],
+                              cwd=tmp_path, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        env = {k: v for k, v in os.environ.items() if k != "NEWSEVENTS_DB"}
+        article = str(HERE / "syndicated.jsonl")
+        args = [sys.executable, "-m", "newsevents.cli.main", "extract", article,
+                "--no-progress", "--workers", "1"]
+        default = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True,
+                                 timeout=600, check=False)
+        assert default.returncode == 0, default.stderr
+        assert "warning:" in default.stderr and "not stored" in default.stderr
+        assert len(default.stdout.splitlines()) == 4  # the events of the three articles
+        named = subprocess.run([*args, "--db", "newsevents.duckdb"], cwd=tmp_path, env=env,
+                               capture_output=True, text=True, timeout=600, check=False)
+        assert named.returncode == 2 and "E030" in named.stderr
+        assert named.stdout == "" and "Traceback" not in named.stderr
+    finally:
+        holder.kill()
+        holder.wait()

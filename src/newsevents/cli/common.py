@@ -40,7 +40,8 @@ ALLOW_UNDATED = typer.Option(False, "--allow-undated", help="Do not report artic
 SUMMARY = typer.Option(True, "--summary/--no-summary", help="Print the closing summary on "
                        "stderr.")
 PROGRESS = typer.Option(True, "--progress/--no-progress", help="Progress bar.")
-DB = typer.Option(Path("newsevents.duckdb"), "--db", envvar="NEWSEVENTS_DB",
+DEFAULT_DB = Path("newsevents.duckdb")
+DB = typer.Option(DEFAULT_DB, "--db", envvar="NEWSEVENTS_DB",
                   help="The DuckDB store (docs/store.md).")
 VERBOSE = typer.Option(False, "--verbose", "-v", help="Log each step on stderr.")
 WORKERS = typer.Option(os.cpu_count() or 1, "--workers", "-w", help="Worker processes that "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import typer
 
@@ -14,7 +14,7 @@ from newsevents.cli.common import (
     ACTORS,
     ALLOW_UNDATED,
     CONFIG,
-    DB,
+    DEFAULT_DB,
     DICTIONARY,
     EXIT_FAILURES,
     EXIT_OK,
@@ -37,16 +37,22 @@ from newsevents.cli.common import (
     run,
     verbose_logging,
 )
+from newsevents.errors import NewsEventsError
 from newsevents.export.writers import EventWriter
 from newsevents.ingest import read_inputs
 from newsevents.records import event_json
+
+if TYPE_CHECKING:
+    from newsevents.store import Store
 
 
 def extract(
     inputs: list[str] = INPUTS,
     fmt: str = typer.Option("jsonl", "--format", "-f", help="jsonl or csv."),
     out: Path | None = OUT,
-    db: Path = DB,
+    db: Path | None = typer.Option(None, "--db", envvar="NEWSEVENTS_DB",
+                                   help="The DuckDB store (default newsevents.duckdb; "
+                                   "docs/store.md)."),
     no_db: bool = typer.Option(False, "--no-db", help="Do not store anything; only print the "
                                "events."),
     recode: bool = typer.Option(False, "--recode", help="Code again the documents the store "
@@ -89,7 +95,8 @@ def extract(
     store = None
     try:
         if not no_db:
-            store = open_store(db, config=config, window=dedup_window, place=dedup_place)
+            store = (default_store(config, dedup_window, dedup_place) if db is None else
+                     open_store(db, config=config, window=dedup_window, place=dedup_place))
         report = RunReport()
         stream: IO[str] = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
         try:
@@ -112,6 +119,7 @@ def extract(
         if store is not None:
             store.close()
         coder.close()
+
     if report_path:
         report_path.write_text(json.dumps({
             "documents": report.documents, "events": report.events, **report.counts,
@@ -119,6 +127,22 @@ def extract(
     if summary:
         print_summary(report)
     raise typer.Exit(exit_code(report))
+
+
+def default_store(config: Path | None, window: int | None, place: str | None
+                  ) -> Store | None:
+    """The store in ``newsevents.duckdb`` here, unless it cannot be opened (a read-only
+    folder, another process writing it): then the events are printed, not stored."""
+    from newsevents.store import Store
+    from newsevents.store.dedup import read_rule
+
+    rule = read_rule(config, window, place)  # a bad rule is the user's error: it stops
+    try:
+        return Store(DEFAULT_DB, rule=rule)
+    except NewsEventsError as exc:
+        err.print(f"[yellow]warning:[/] {exc.message.rstrip('.')}. The events are printed "
+                  "but not stored; pass --db PATH to store them elsewhere, or --no-db")
+        return None
 
 
 def spark_extract(inputs: list[str], out: Path | None, dictionary: list[Path],

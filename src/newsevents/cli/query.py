@@ -6,7 +6,6 @@ a rich table on a terminal, or CSV, JSON or JSONL (docs/store.md).
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import inspect
 import json
@@ -23,6 +22,7 @@ from rich.table import Table
 from newsevents.cli.common import DB, fail, open_store
 from newsevents.errors import NewsEventsError
 from newsevents.store.query import GROUPS, Filters
+from newsevents.store.rows import iso
 
 if TYPE_CHECKING:
     import polars as pl
@@ -138,12 +138,6 @@ def print_frame(db: Path, fmt: str, compute: Callable[[Store], pl.DataFrame], ti
     emit(frame.to_dicts(), columns, fmt, title.format(n=frame.height))
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
-
-
 def emit(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str = "") -> None:
     """Print rows as a table, CSV, a JSON array or JSON lines on stdout."""
     if fmt == "table":
@@ -152,7 +146,7 @@ def emit(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str = 
         for c in columns:
             table.add_column(c, overflow="fold")
         for row in rows:
-            table.add_row(*["-" if row[c] is None else str(_plain(row[c])) for c in columns])
+            table.add_row(*["-" if row[c] is None else str(iso(row[c])) for c in columns])
         con.print(table)
     elif fmt == "csv":
         import csv
@@ -160,12 +154,12 @@ def emit(rows: list[dict[str, Any]], columns: list[str], fmt: str, title: str = 
         w = csv.writer(sys.stdout)
         w.writerow(columns)
         for row in rows:
-            w.writerow(["" if row[c] is None else _plain(row[c]) for c in columns])
+            w.writerow(["" if row[c] is None else iso(row[c]) for c in columns])
     elif fmt == "json":
-        json.dump([{c: _plain(r[c]) for c in columns} for r in rows], sys.stdout,
+        json.dump([{c: iso(r[c]) for c in columns} for r in rows], sys.stdout,
                   ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         for r in rows:
-            sys.stdout.write(json.dumps({c: _plain(r[c]) for c in columns},
+            sys.stdout.write(json.dumps({c: iso(r[c]) for c in columns},
                                         ensure_ascii=False) + "\n")

@@ -9,7 +9,6 @@ events and for the mentions.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,14 +22,6 @@ if TYPE_CHECKING:
 
 FORMATS = ("gdelt-events", "gdelt-mentions", "plover", "polecat", "jsonl", "csv", "parquet")
 _MONTH = "coalesce(strftime(day, '%Y-%m'), 'undated') AS month"
-
-
-def _rows(store: Store, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
-    cur = store.con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    while batch := cur.fetchmany(5000):
-        for values in batch:
-            yield dict(zip(names, values, strict=True))
 
 
 def export(store: Store, fmt: str, out: Path, filters: Filters | None = None,
@@ -53,17 +44,17 @@ def export(store: Store, fmt: str, out: Path, filters: Filters | None = None,
         return _count(store, table, where, params)
     with out.open("w", encoding="utf-8", newline="") as fh:
         if fmt == "gdelt-events":
-            return gdelt.write(_rows(store, gdelt.EVENTS_SQL.format(where=where), params), fh,
+            return gdelt.write(store.rows(gdelt.EVENTS_SQL.format(where=where), params), fh,
                                mentions=False)
         if fmt == "gdelt-mentions":
-            return gdelt.write(_rows(store, gdelt.MENTIONS_SQL.format(where=where), params),
+            return gdelt.write(store.rows(gdelt.MENTIONS_SQL.format(where=where), params),
                                fh, mentions=True)
         if fmt == "plover":
             return plover.write_plover(
-                _rows(store, plover.ROWS_SQL.format(where=where), params), fh)
+                store.rows(plover.ROWS_SQL.format(where=where), params), fh)
         if fmt == "polecat":
             return plover.write_polecat(
-                _rows(store, plover.ROWS_SQL.format(where=where), params), fh)
+                store.rows(plover.ROWS_SQL.format(where=where), params), fh)
         writer = EventWriter(fh, "jsonl")
         n = 0
         for record in store.event_records(

@@ -54,8 +54,8 @@ def _stamp(value: Any) -> str:
     return value.strftime("%Y%m%d%H%M%S") if value is not None else ""
 
 
-def _text(value: Any) -> str:
-    """A cell: no tabs or line breaks inside, empty for none."""
+def cell(value: Any) -> str:
+    """A tab-separated cell: no tabs or line breaks inside, empty for none."""
     if value is None:
         return ""
     return " ".join(str(value).split())
@@ -160,6 +160,6 @@ def write(rows: Iterator[dict[str, Any]], out: IO[str], mentions: bool) -> int:
     make = mention_row if mentions else event_row
     n = 0
     for row in rows:
-        out.write("\t".join(_text(v) for v in make(row)) + "\n")
+        out.write("\t".join(cell(v) for v in make(row)) + "\n")
         n += 1
     return n

@@ -16,6 +16,9 @@ import json
 from collections.abc import Iterator
 from typing import IO, Any
 
+from newsevents.export.gdelt import cell
+from newsevents.store.rows import iso
+
 # status -> PLOVER's special contexts (the others are plain events, or claims: status says)
 STATUS_CONTEXT = {"negated": "negation", "hypothetical": "hypothetical", "future": "future"}
 QUAD_NAMES = {1: "VERBAL COOPERATION", 2: "MATERIAL COOPERATION", 3: "VERBAL CONFLICT",
@@ -38,10 +41,6 @@ ROWS_SQL = """
     JOIN documents d ON d.doc_key = m.doc_key
     LEFT JOIN sentences s ON s.doc_key = m.doc_key AND s.sentence_index = m.sentence_index
     ORDER BY e.day NULLS LAST, e.global_id"""
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value is not None else None
 
 
 def _actor(row: dict[str, Any], role: str) -> dict[str, Any] | None:
@@ -67,7 +66,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
     context = [STATUS_CONTEXT[row["status"]]] if row["status"] in STATUS_CONTEXT else []
     record: dict[str, Any] = {
         "id": f"newsevents-{row['global_id']}",
-        "date": _iso(row["day"]),
+        "date": iso(row["day"]),
         "source": [source] if source else [],
         "recipient": [target] if target else [],
         "event": [row["plover"]],
@@ -93,7 +92,7 @@ def plover_record(row: dict[str, Any]) -> dict[str, Any]:
         "num_articles": row["num_articles"],
     }
     if row["date_precision"] != "day" and row["day_end"] is not None:
-        record["enddate"] = _iso(row["day_end"])
+        record["enddate"] = iso(row["day_end"])
     return record
 
 
@@ -109,13 +108,13 @@ def polecat_row(row: dict[str, Any]) -> list[Any]:
     city = row["location_name"] if precision in ("city", "site") else None
     context = STATUS_CONTEXT.get(row["status"])
     return [
-        f"newsevents-{row['global_id']}", _iso(row["day"]), row["plover"], row["plover_mode"],
+        f"newsevents-{row['global_id']}", iso(row["day"]), row["plover"], row["plover_mode"],
         row["goldstein"], QUAD_NAMES.get(row["quad_class"]), context,
         *side("source"), *side("target"),
         row["location_name"], city, None, row["location_adm1"], row["location_country"],
         row["location_lat"], row["location_lon"], row["location_geonameid"],
         row["location_name"], precision, row["source_name"] or row["url"],
-        _iso(row["first_published"]), None, None, None, "en", "newsevents",
+        iso(row["first_published"]), None, None, None, "en", "newsevents",
     ]
 
 
@@ -132,7 +131,6 @@ def write_polecat(rows: Iterator[dict[str, Any]], out: IO[str]) -> int:
     out.write("\t".join(POLECAT_COLUMNS) + "\n")
     n = 0
     for row in rows:
-        cells = ["" if v is None else " ".join(str(v).split()) for v in polecat_row(row)]
-        out.write("\t".join(cells) + "\n")
+        out.write("\t".join(cell(v) for v in polecat_row(row)) + "\n")
         n += 1
     return n

@@ -45,10 +45,6 @@ MEMORY_LIMIT = os.environ.get("NEWSEVENTS_DUCKDB_MEMORY", "512MB")
 Verdict = Literal["new", "stored", "recode", "updated"]
 
 
-def _placeholders(n: int) -> str:
-    return "(" + ", ".join(["?"] * n) + ")"
-
-
 class Store:
     """One DuckDB file. Open it for writing (one process at a time) or ``read_only``."""
 
@@ -267,12 +263,16 @@ class Store:
                f"WHERE {where} ORDER BY {order or DOCUMENT_ORDER}")
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        cur = self.con.execute(sql, params)
+        for row in self.rows(sql, params):
+            yield event_record(row, row["sentence_text"])
+
+    def rows(self, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+        """The result rows as dicts, read a few thousand at a time (constant memory)."""
+        cur = self.con.execute(sql, params or [])
         names = [d[0] for d in cur.description]
         while batch := cur.fetchmany(5000):
             for values in batch:
-                row = dict(zip(names, values, strict=True))
-                yield event_record(row, row["sentence_text"])
+                yield dict(zip(names, values, strict=True))
 
     # -- reading -------------------------------------------------------------------------
     def counts(self) -> dict[str, int]:

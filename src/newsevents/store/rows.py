@@ -16,9 +16,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from newsevents.records import Actor, Article, Document, Event, Place
-from newsevents.store.schema import ACTOR_FIELDS, MENTION_FIELDS
-
-MENTION_COLUMNS = [n for n, _ in MENTION_FIELDS]
+from newsevents.store.schema import ACTOR_FIELDS
 
 
 def doc_key(article: Article) -> str:
@@ -114,7 +112,8 @@ def _actor_json(row: dict[str, Any], role: str) -> dict[str, Any] | None:
     return out
 
 
-def _iso(value: Any) -> str | None:
+def iso(value: Any) -> Any:
+    """A date or timestamp from the store as ISO text; anything else as it is."""
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
@@ -128,7 +127,7 @@ def event_record(row: dict[str, Any], sentence: str) -> dict[str, Any]:
             "lon": row["location_lon"], "geonameid": row["location_geonameid"],
             "precision": row["location_precision"]}
     return {
-        "event_id": row["event_id"], "doc_id": row["doc_id"], "published": _iso(row["published"]),
+        "event_id": row["event_id"], "doc_id": row["doc_id"], "published": iso(row["published"]),
         "date": row["date"], "date_precision": row["date_precision"],
         "date_source": row["date_source"],
         "source": _actor_json(row, "source"), "target": _actor_json(row, "target"),

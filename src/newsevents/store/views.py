@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsevents.records import Document, event_json
 from newsevents.store.query import Filters
+from newsevents.store.rows import iso
 
 if TYPE_CHECKING:
     from newsevents.store import Store
@@ -27,9 +28,7 @@ MENTION_PAGE_COLUMNS = (
 
 
 def _dicts(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cur = store.con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return list(store.rows(sql, params))
 
 
 def _marks(values: list[Any]) -> str:
@@ -37,7 +36,8 @@ def _marks(values: list[Any]) -> str:
 
 
 def plain(row: dict[str, Any]) -> dict[str, Any]:
-    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in row.items()}
+    """A row with its dates as ISO text, ready for JSON."""
+    return {k: iso(v) for k, v in row.items()}
 
 
 def event_page(store: Store, filters: Filters, mentions: bool, limit: int, offset: int
@@ -151,11 +151,10 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
                            "WHERE doc_key = ?", [key]))
     events = [{**r, "global_id": ids.get(r["event_id"])}
               for r in store.event_records("m.doc_key = ?", [key])]
-    sentences = store.query('SELECT sentence_index, "start", "end" FROM sentences '
-                            "WHERE doc_key = ? ORDER BY sentence_index", [key])
     return {
         **plain(row),
-        "sentences": [{"index": i, "start": s, "end": e} for i, s, e in sentences],
+        "sentences": [{"index": i, "start": s["start"], "end": s["end"]}
+                      for i, s in enumerate(analysis.get("sentences", []))],
         "actors": [{"start": m["start"], "end": m["end"], "text": m["text"],
                     **{k: m["actor"][k] for k in ("code", "name", "country", "sector")}}
                    for m in analysis.get("actors", [])],
@@ -178,7 +177,7 @@ def totals(store: Store) -> dict[str, Any]:
     return {
         "documents": counts["documents"], "mentions": counts["mentions"],
         "events": counts["events"],
-        "first_day": span[0].isoformat() if span and span[0] else None,
-        "last_day": span[1].isoformat() if span and span[1] else None,
+        "first_day": iso(span[0]) if span else None,
+        "last_day": iso(span[1]) if span else None,
         "versions": json.loads(versions[0]) if versions and versions[0] else {},
     }
